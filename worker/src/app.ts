@@ -1,0 +1,55 @@
+import { drizzle } from 'drizzle-orm/d1';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import * as schema from './db/schema.ts';
+import type { AppEnv } from './env.ts';
+import { ApiError } from './lib/api-error.ts';
+import { corsForAllowedOrigins } from './lib/cors.ts';
+import { onError, onNotFound } from './lib/error-handler.ts';
+import { newId } from './lib/ids.ts';
+import { auth } from './routes/auth.ts';
+import { health } from './routes/health.ts';
+import { me } from './routes/me.ts';
+import { openapi } from './routes/openapi.ts';
+import { users } from './routes/users.ts';
+
+const REQUIRED_SECRETS = ['JWT_SECRET', 'CONTACTS_PEPPER', 'ADMIN_TOKEN'] as const;
+
+const v1 = new Hono<AppEnv>()
+  .route('/health', health)
+  .route('/openapi.json', openapi)
+  .route('/auth', auth)
+  .route('/me', me)
+  .route('/users', users);
+
+export const app = new Hono<AppEnv>()
+  .use(async (c, next) => {
+    const requestId = c.req.header('x-request-id')?.slice(0, 64) || newId();
+    c.set('requestId', requestId);
+    c.header('X-Request-Id', requestId);
+    await next();
+  })
+  .use(corsForAllowedOrigins)
+  .use(async (c, next) => {
+    const missing = REQUIRED_SECRETS.filter((name) => !c.env[name]);
+    if (missing.length > 0) {
+      // Refuse to run with a hole where a secret should be, rather than signing tokens with "".
+      throw new ApiError('internal', 'The service is not configured');
+    }
+    c.set('db', drizzle(c.env.DB, { schema }));
+    await next();
+  })
+  .use(
+    bodyLimit({
+      maxSize: 64 * 1024,
+      onError: () => {
+        throw new ApiError('too_large', 'The body is over 64 KiB');
+      },
+    }),
+  )
+  .route('/v1', v1)
+  .onError(onError)
+  .notFound(onNotFound);
+
+/** The typed shape of the API, for `hc<AppType>()` in the extension. */
+export type AppType = typeof app;

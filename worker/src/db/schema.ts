@@ -1,0 +1,277 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/**
+ * The whole D1 schema. Migrations are generated from this file by `npm run db:generate` into
+ * `worker/migrations`, the folder wrangler and the tests both apply.
+ */
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    // Deleted accounts keep their row (messages point at it) with the handle set to null.
+    handle: text('handle'),
+    displayName: text('display_name').notNull(),
+    avatarUrl: text('avatar_url'),
+    birthdate: text('birthdate').notNull(),
+    createdAt: text('created_at').notNull().default(now),
+    suspendedAt: text('suspended_at'),
+    deletedAt: text('deleted_at'),
+  },
+  (t) => [uniqueIndex('users_handle_unique').on(t.handle), index('users_display_name_idx').on(t.displayName)],
+);
+
+export const credentials = sqliteTable('credentials', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  passwordHash: text('password_hash').notNull(),
+  salt: text('salt').notNull(),
+  iterations: integer('iterations').notNull(),
+});
+
+/** One row per login (a refresh-token family); revoking it ends every token of that login. */
+export const logins = sqliteTable(
+  'logins',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: text('created_at').notNull().default(now),
+    revokedAt: text('revoked_at'),
+  },
+  (t) => [index('logins_user_idx').on(t.userId)],
+);
+
+/** Refresh tokens, stored only as SHA-256 hashes; `spentAt` marks a rotated one so reuse can be detected. */
+export const refreshTokens = sqliteTable(
+  'refresh_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    loginId: text('login_id')
+      .notNull()
+      .references(() => logins.id, { onDelete: 'cascade' }),
+    expiresAt: text('expires_at').notNull(),
+    spentAt: text('spent_at'),
+  },
+  (t) => [index('refresh_tokens_login_idx').on(t.loginId)],
+);
+
+export const settings = sqliteTable('settings', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  dmPolicy: text('dm_policy', { enum: ['everyone', 'suggested', 'friends', 'no_one'] }).notNull(),
+  readReceipts: integer('read_receipts', { mode: 'boolean' }).notNull().default(true),
+});
+
+export const follows = sqliteTable(
+  'follows',
+  {
+    followerId: text('follower_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    followeeId: text('followee_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [
+    primaryKey({ columns: [t.followerId, t.followeeId] }),
+    index('follows_followee_idx').on(t.followeeId),
+  ],
+);
+
+export const blocks = sqliteTable(
+  'blocks',
+  {
+    blockerId: text('blocker_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    blockedId: text('blocked_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.blockerId, t.blockedId] }), index('blocks_blocked_idx').on(t.blockedId)],
+);
+
+/** How others' contacts find a user: HMAC(CONTACTS_PEPPER, client SHA-256 of the identifier). */
+export const identifiers = sqliteTable(
+  'identifiers',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['phone', 'email', 'facebook'] }).notNull(),
+    keyedHash: text('keyed_hash').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.keyedHash] }), index('identifiers_hash_idx').on(t.keyedHash)],
+);
+
+/** A user's synced address book, as keyed hashes only. */
+export const contacts = sqliteTable(
+  'contacts',
+  {
+    ownerId: text('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    keyedHash: text('keyed_hash').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.ownerId, t.keyedHash] })],
+);
+
+export const conversations = sqliteTable(
+  'conversations',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind', { enum: ['direct', 'group'] }).notNull(),
+    title: text('title'),
+    // For direct conversations: the two user ids, sorted and joined, so there is only ever one.
+    directKey: text('direct_key'),
+    lastSeq: integer('last_seq').notNull().default(0),
+    lastActivityAt: text('last_activity_at').notNull().default(now),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('conversations_direct_key_unique').on(t.directKey)],
+);
+
+/**
+ * A user's place in a conversation. `state` is the viewer's box: `accepted` (inbox), `request`, or gone
+ * (`declined`, `left`, `removed`). `hidden` keeps a direct conversation out of the lists until a message
+ * arrives (a new one not yet written in, or one the user left). `lastActivityAt` is copied from the
+ * conversation so each user's inbox is one index range scan.
+ */
+export const members = sqliteTable(
+  'members',
+  {
+    conversationId: text('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ['owner', 'member'] })
+      .notNull()
+      .default('member'),
+    state: text('state', { enum: ['accepted', 'request', 'declined', 'left', 'removed'] }).notNull(),
+    hidden: integer('hidden', { mode: 'boolean' }).notNull().default(false),
+    muted: integer('muted', { mode: 'boolean' }).notNull().default(false),
+    lastReadSeq: integer('last_read_seq').notNull().default(0),
+    unreadCount: integer('unread_count').notNull().default(0),
+    lastActivityAt: text('last_activity_at').notNull().default(now),
+    joinedAt: text('joined_at').notNull().default(now),
+  },
+  (t) => [
+    primaryKey({ columns: [t.conversationId, t.userId] }),
+    index('members_box_idx').on(t.userId, t.state, t.hidden, t.lastActivityAt, t.conversationId),
+  ],
+);
+
+export const messages = sqliteTable(
+  'messages',
+  {
+    id: text('id').primaryKey(),
+    conversationId: text('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    senderId: text('sender_id')
+      .notNull()
+      .references(() => users.id),
+    kind: text('kind', { enum: ['text', 'video', 'event'] }).notNull(),
+    text: text('text'),
+    videoUrl: text('video_url'),
+    videoId: text('video_id'),
+    videoAuthor: text('video_author'),
+    // Member-change events ("alice added carol") as JSON.
+    eventJson: text('event_json'),
+    clientId: text('client_id'),
+    createdAt: text('created_at').notNull().default(now),
+    unsentAt: text('unsent_at'),
+  },
+  (t) => [
+    uniqueIndex('messages_conversation_seq_unique').on(t.conversationId, t.seq),
+    uniqueIndex('messages_client_id_unique').on(t.conversationId, t.senderId, t.clientId),
+    index('messages_sender_idx').on(t.senderId),
+  ],
+);
+
+/** oEmbed details of shared videos, fetched after the send and kept per URL. */
+export const videoCache = sqliteTable('video_cache', {
+  url: text('url').primaryKey(),
+  title: text('title'),
+  thumbnailUrl: text('thumbnail_url'),
+  authorHandle: text('author_handle'),
+  resolvedUrl: text('resolved_url'),
+  fetchedAt: text('fetched_at').notNull().default(now),
+});
+
+export const reactions = sqliteTable(
+  'reactions',
+  {
+    messageId: text('message_id')
+      .notNull()
+      .references(() => messages.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    emoji: text('emoji').notNull(),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.messageId, t.userId] })],
+);
+
+export const hiddenMessages = sqliteTable(
+  'hidden_messages',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    messageId: text('message_id')
+      .notNull()
+      .references(() => messages.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.messageId] })],
+);
+
+export const reports = sqliteTable(
+  'reports',
+  {
+    id: text('id').primaryKey(),
+    reporterId: text('reporter_id').references(() => users.id, { onDelete: 'set null' }),
+    reportedUserId: text('reported_user_id').references(() => users.id, { onDelete: 'set null' }),
+    conversationId: text('conversation_id').notNull(),
+    reason: text('reason').notNull(),
+    note: text('note'),
+    // The reported messages as they were when reported, so unsending cannot erase the evidence.
+    messagesJson: text('messages_json').notNull(),
+    status: text('status', { enum: ['open', 'resolved'] })
+      .notNull()
+      .default('open'),
+    action: text('action', { enum: ['dismiss', 'suspend'] }),
+    createdAt: text('created_at').notNull().default(now),
+    resolvedAt: text('resolved_at'),
+  },
+  (t) => [index('reports_status_idx').on(t.status, t.createdAt)],
+);
+
+/** Fixed-window counters: login failures per handle, sends per minute, new requests per day. */
+export const rateLimits = sqliteTable('rate_limits', {
+  key: text('key').primaryKey(),
+  windowStart: integer('window_start').notNull(),
+  count: integer('count').notNull(),
+});
+
+/** Single-use WebSocket tickets, stored hashed, valid for 30 seconds. */
+export const streamTickets = sqliteTable('stream_tickets', {
+  ticketHash: text('ticket_hash').primaryKey(),
+  userId: text('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  expiresAt: integer('expires_at').notNull(),
+});

@@ -1,0 +1,8 @@
+import { app } from './app.ts';
+import type { Env } from './env.ts';
+
+export { UserHub } from './hubs/user-hub.ts';
+
+export default {
+  fetch: (request, env, ctx) => app.fetch(request, env, ctx),
+} satisfies ExportedHandler<Env>;

@@ -1,0 +1,90 @@
+import * as s from '@clipdm/shared';
+import type { ZodType } from 'zod';
+
+/**
+ * Every operation of the API with the schemas that validate its input. The OpenAPI document is generated
+ * from this list and the same schemas the routes validate with, so the two cannot drift apart.
+ */
+export interface Operation {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  path: string;
+  summary: string;
+  auth: 'none' | 'user' | 'admin';
+  body?: ZodType;
+  query?: ZodType;
+  success: number;
+}
+
+export const operations: Operation[] = [
+  {
+    method: 'get',
+    path: '/v1/health',
+    summary: 'Health check (queries the database)',
+    auth: 'none',
+    success: 200,
+  },
+  { method: 'get', path: '/v1/openapi.json', summary: 'This document', auth: 'none', success: 200 },
+  {
+    method: 'post',
+    path: '/v1/auth/register',
+    summary: 'Create an account',
+    auth: 'none',
+    body: s.registerBody,
+    success: 201,
+  },
+  {
+    method: 'post',
+    path: '/v1/auth/login',
+    summary: 'Sign in',
+    auth: 'none',
+    body: s.loginBody,
+    success: 200,
+  },
+  {
+    method: 'post',
+    path: '/v1/auth/refresh',
+    summary: 'Rotate a refresh token',
+    auth: 'none',
+    body: s.refreshBody,
+    success: 200,
+  },
+  {
+    method: 'post',
+    path: '/v1/auth/logout',
+    summary: 'End a login',
+    auth: 'none',
+    body: s.refreshBody,
+    success: 204,
+  },
+  { method: 'get', path: '/v1/me', summary: 'The caller', auth: 'user', success: 200 },
+  { method: 'get', path: '/v1/me/settings', summary: 'DM settings', auth: 'user', success: 200 },
+  {
+    method: 'patch',
+    path: '/v1/me/settings',
+    summary: 'Change DM settings',
+    auth: 'user',
+    body: s.settingsPatch,
+    success: 200,
+  },
+  {
+    method: 'get',
+    path: '/v1/me/blocks',
+    summary: 'Blocked accounts',
+    auth: 'user',
+    query: s.pageQuery,
+    success: 200,
+  },
+  {
+    method: 'get',
+    path: '/v1/users',
+    summary: 'Search people by prefix',
+    auth: 'user',
+    query: s.userSearchQuery,
+    success: 200,
+  },
+  { method: 'get', path: '/v1/users/{handle}', summary: 'One person', auth: 'user', success: 200 },
+  { method: 'put', path: '/v1/users/{handle}/follow', summary: 'Follow', auth: 'user', success: 204 },
+  { method: 'delete', path: '/v1/users/{handle}/follow', summary: 'Unfollow', auth: 'user', success: 204 },
+  { method: 'put', path: '/v1/users/{handle}/block', summary: 'Block', auth: 'user', success: 204 },
+  { method: 'delete', path: '/v1/users/{handle}/block', summary: 'Unblock', auth: 'user', success: 204 },
+];
