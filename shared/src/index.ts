@@ -2,3 +2,6 @@ export * from './age.ts';
 export * from './errors.ts';
 export * from './schemas.ts';
 export * from './types.ts';
+export * from './policy.ts';
+export * from './emoji.ts';
+export * from './video-url.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DM_POLICIES } from './age.ts';
+import { isSingleEmoji } from './emoji.ts';
 
 /** Request schemas of the API contract. The worker validates with them and generates its OpenAPI document from them. */
 
@@ -123,8 +124,13 @@ export const sendMessageBody = z
     message: 'exactly one of text or video',
   });
 
-export const reactionBody = z.object({ emoji: z.string().min(1).max(32) });
+export const reactionBody = z.object({
+  emoji: z.string().min(1).max(32).refine(isSingleEmoji, 'emoji: exactly one emoji'),
+});
 
 export const resolveReportBody = z.object({ action: z.enum(['dismiss', 'suspend']) });
 
 export const reportsQuery = pageQuery.extend({ status: z.enum(['open', 'resolved']).default('open') });
+
+/** `GET /v1/stream?ticket=`: only the shape is checked here; an unknown, used or expired ticket is a 401. */
+export const streamQuery = z.object({ ticket: z.string().min(1).max(256) });

@@ -104,3 +104,8 @@ export type StreamEvent =
   | { type: 'read'; conversationId: string; userId: string; seq: number }
   | { type: 'conversation'; conversation: Conversation }
   | { type: 'unread'; inbox: number; requests: number };
+
+/** `POST /v1/stream/ticket`: a single-use ticket for `GET /v1/stream?ticket=`, valid for 30 seconds. */
+export interface StreamTicket {
+  ticket: string;
+}

@@ -11,6 +11,7 @@ import { auth } from './routes/auth.ts';
 import { health } from './routes/health.ts';
 import { me } from './routes/me.ts';
 import { openapi } from './routes/openapi.ts';
+import { stream } from './routes/stream.ts';
 import { users } from './routes/users.ts';
 
 const REQUIRED_SECRETS = ['JWT_SECRET', 'CONTACTS_PEPPER', 'ADMIN_TOKEN'] as const;
@@ -20,7 +21,8 @@ const v1 = new Hono<AppEnv>()
   .route('/openapi.json', openapi)
   .route('/auth', auth)
   .route('/me', me)
-  .route('/users', users);
+  .route('/users', users)
+  .route('/stream', stream);
 
 export const app = new Hono<AppEnv>()
   .use(async (c, next) => {

@@ -87,4 +87,19 @@ export const operations: Operation[] = [
   { method: 'delete', path: '/v1/users/{handle}/follow', summary: 'Unfollow', auth: 'user', success: 204 },
   { method: 'put', path: '/v1/users/{handle}/block', summary: 'Block', auth: 'user', success: 204 },
   { method: 'delete', path: '/v1/users/{handle}/block', summary: 'Unblock', auth: 'user', success: 204 },
+  {
+    method: 'post',
+    path: '/v1/stream/ticket',
+    summary: 'A single-use ticket (30 s) to open the live stream',
+    auth: 'user',
+    success: 200,
+  },
+  {
+    method: 'get',
+    path: '/v1/stream',
+    summary: 'The live stream: a WebSocket upgrade authenticated by a ticket (see docs/live-events.md)',
+    auth: 'none',
+    query: s.streamQuery,
+    success: 101,
+  },
 ];

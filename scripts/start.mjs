@@ -1,0 +1,74 @@
+/**
+ * `npm start`: the whole product on this machine. Applies the migrations to the local D1, builds the
+ * extension, serves the worker with `wrangler dev` on 127.0.0.1:8787, seeds the demo world once, and
+ * prints the logins. Ctrl-C stops everything.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemoWorld } from './demo-world.mjs';
+import { ensureDevVars } from './dev-vars.mjs';
+
+const PORT = Number(process.env.PORT ?? 8787);
+const BASE = `http://127.0.0.1:${PORT}`;
+const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', CI: 'true' };
+
+function run(step, command, args) {
+  console.log(`\n▶ ${step}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env });
+  if (result.status !== 0) {
+    console.error(`✗ ${step} failed`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+async function waitForHealth(deadline) {
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`${BASE}/v1/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`the worker did not answer ${BASE}/v1/health in time`);
+}
+
+if (ensureDevVars()) console.log('Created .dev.vars with fresh random secrets.');
+run('Applying migrations to the local D1', 'npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local']);
+run('Building the extension', 'npm', ['run', 'build', '-w', 'extension']);
+
+console.log(`\n▶ Starting the worker on ${BASE}`);
+const worker = spawn('npx', ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(PORT)], {
+  stdio: ['ignore', 'inherit', 'inherit'],
+  env,
+  detached: true,
+});
+const stop = () => {
+  try {
+    process.kill(-worker.pid, 'SIGTERM');
+  } catch {
+    // already gone
+  }
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+worker.on('exit', (code) => process.exit(code ?? 1));
+
+await waitForHealth(Date.now() + 120_000);
+try {
+  const created = await seedDemoWorld(BASE);
+  console.log(created ? '\nSeeded the demo world.' : '\nThe demo world is already there.');
+} catch (error) {
+  console.error(`\nCould not seed the demo world: ${error.message}`);
+}
+console.log(`
+ClipDM is running.
+  Worker:     ${BASE}  (try: curl ${BASE}/v1/health)
+  Extension:  ${resolve('extension/.output/chrome-mv3')}
+              chrome://extensions → Developer mode → Load unpacked → that folder
+  Demo logins (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => u.handle).join(', ')}
+              alice has a friend (bob), a group, and a message request from dave; erin is 16.
+  Stop with Ctrl-C.
+`);

@@ -1,0 +1,1 @@
+CREATE INDEX `stream_tickets_expires_idx` ON `stream_tickets` (`expires_at`);
