@@ -1,13 +1,14 @@
 import preact from '@preact/preset-vite';
-import { defineConfig } from 'wxt';
+import { defineConfig, type WxtViteConfig } from 'wxt';
 
 /** Origins the extension may call: local workers on any port, and the production worker from the build. */
 function workerHostPermissions(): string[] {
   const hosts = ['http://127.0.0.1/*', 'http://localhost/*'];
   const production = process.env.WXT_API_BASE_URL;
   if (production) {
-    const origin = new URL(production).origin;
-    if (!hosts.some((h) => h.startsWith(origin))) hosts.push(`${origin}/*`);
+    const url = new URL(production);
+    // A pattern without a port matches every port, so local addresses are already covered.
+    if (!['127.0.0.1', 'localhost'].includes(url.hostname)) hosts.push(`${url.protocol}//${url.hostname}/*`);
   }
   return hosts;
 }
@@ -16,7 +17,12 @@ export default defineConfig({
   srcDir: 'src',
   // Explicit imports everywhere: a reader sees where `browser` and `storage` come from.
   imports: false,
-  vite: () => ({ plugins: [preact()] }),
+  // The preset is typed against the workspace's newer Vite; WXT bundles with its own, and the plugin works with both.
+  vite: () => ({
+    plugins: preact() as unknown as NonNullable<WxtViteConfig['plugins']>,
+    // `@clipdm/shared` modules only declare things: the zod schemas the extension does not use can go.
+    build: { rollupOptions: { treeshake: { moduleSideEffects: (id: string) => !/[\\/]shared[\\/]src[\\/]/.test(id) } } },
+  }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

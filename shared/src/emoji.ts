@@ -4,7 +4,8 @@ const FLAG = /^\p{Regional_Indicator}{2}$/u;
 const KEYCAP = /^[0-9#*]\uFE0F?\u20E3$/u;
 const PICTOGRAPH = /[\p{Extended_Pictographic}\p{Emoji_Presentation}]/u;
 // What may follow or join pictographs inside one emoji: skin tones, ZWJ, variation selectors, tag letters.
-const EMOJI_PART = /^[\p{Extended_Pictographic}\p{Emoji_Presentation}\p{Emoji_Modifier}\p{Emoji_Component}]$/u;
+const EMOJI_PART =
+  /^[\p{Extended_Pictographic}\p{Emoji_Presentation}\p{Emoji_Modifier}\p{Emoji_Component}]$/u;
 
 /** The grapheme clusters of `text`, as a person would count characters. */
 export function graphemes(text: string): string[] {

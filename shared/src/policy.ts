@@ -31,7 +31,12 @@ export type Denial = 'dms_unavailable' | 'cannot_message';
 /** The answer: allowed with R's status in the conversation, or denied with the error code S sees. */
 export type Decision = { allowed: true; status: MemberStatus } | { allowed: false; denial: Denial };
 
-const unavailable = (party: PolicyParty) => party.suspended || party.deleted || party.ageGroup === '13-15';
+/** Whether an account may use DMs at all: not suspended, not deleted, not 13–15 (rule 1). */
+export function dmsAvailable(party: PolicyParty): boolean {
+  return !party.suspended && !party.deleted && party.ageGroup !== '13-15';
+}
+
+const unavailable = (party: PolicyParty) => !dmsAvailable(party);
 
 /** A stored policy looser than R's age allows (it cannot be set, but never trust that) counts as `friends`. */
 function effectivePolicy(recipient: PolicyFacts['recipient']): DmPolicy {

@@ -109,3 +109,19 @@ export type StreamEvent =
 export interface StreamTicket {
   ticket: string;
 }
+
+/** A report as moderators see it (`GET /v1/admin/reports`), with the messages copied when it was filed. */
+export interface AdminReport {
+  id: string;
+  status: 'open' | 'resolved';
+  reason: string;
+  note: string | null;
+  action: 'dismiss' | 'suspend' | null;
+  conversationId: string;
+  reporter: { id: string; handle: string | null } | null;
+  reportedUser: { id: string; handle: string | null; displayName: string; suspendedAt: string | null } | null;
+  /** The copies stored with the report, as the reporting route wrote them (unsending cannot erase them). */
+  messages: unknown[];
+  createdAt: string;
+  resolvedAt: string | null;
+}

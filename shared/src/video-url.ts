@@ -26,6 +26,7 @@ export const SHORT_LINK_HOSTS = ['vm.tiktok.com', 'vt.tiktok.com'] as const;
 export const MAX_VIDEO_URL_LENGTH = 512;
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+const URL_SHAPE = /^(https?):\/\/([A-Za-z0-9.-]+|\[::1\])(?::(\d{1,5}))?(\/[^?#]*)?(?:\?[^#]*)?(?:#.*)?$/i;
 const LONG_FORM = /^\/@([A-Za-z0-9._]{1,64})\/video\/(\d{1,30})\/?$/;
 const SHORT_CODE = /^\/([A-Za-z0-9]{5,24})\/?$/;
 const T_SHORT_CODE = /^\/t\/([A-Za-z0-9]{5,24})\/?$/;
@@ -41,7 +42,7 @@ export function parseVideoHosts(csv: string | undefined): string[] {
   return hosts.length > 0 ? hosts : [...DEFAULT_VIDEO_HOSTS];
 }
 
-/** True when `url`'s host is a loopback address, where the local fixture site is served over plain http. */
+/** True when a host is a loopback address, where the local fixture site is served over plain http. */
 export function isLoopbackHost(hostname: string): boolean {
   return LOOPBACK_HOSTS.has(hostname.toLowerCase());
 }
@@ -56,29 +57,37 @@ export function parseVideoUrl(url: string, hosts: readonly string[]): ParsedVide
   if (typeof url !== 'string') return null;
   const given = url.trim();
   if (given.length === 0 || given.length > MAX_VIDEO_URL_LENGTH || SUSPICIOUS.test(given)) return null;
-  let parsed: URL;
-  try {
-    parsed = new URL(given);
-  } catch {
-    return null;
-  }
-  const loopback = isLoopbackHost(parsed.hostname);
-  if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && loopback)) return null;
-  if (parsed.username !== '' || parsed.password !== '') return null;
+  // Parsed by hand rather than with `URL`: only this narrow shape is valid, so there is nothing to normalise
+  // (and `shared/` stays free of platform globals). A host is letters, digits, dots and dashes only, so
+  // userinfo (`host@evil`), percent-encoding and lookalike tricks cannot form one.
+  const parts = URL_SHAPE.exec(given);
+  if (!parts) return null;
+  const protocol = (parts[1] as string).toLowerCase();
+  const hostname = (parts[2] as string).toLowerCase();
+  const port = parts[3] ?? '';
+  const pathname = parts[4] ?? '/';
+  const host = port ? `${hostname}:${port}` : hostname;
+  const loopback = isLoopbackHost(hostname);
+  if (protocol !== 'https' && !(protocol === 'http' && loopback)) return null;
   // Only the fixture site runs on a port of its own; the real site is on the default port.
-  if (parsed.port !== '' && !loopback) return null;
+  if (port !== '' && !loopback) return null;
   const allowed = hosts.map((h) => h.trim().toLowerCase());
-  if (!allowed.includes(parsed.hostname) && !allowed.includes(parsed.host)) return null;
+  if (!allowed.includes(hostname) && !allowed.includes(host)) return null;
 
-  const origin = `${parsed.protocol}//${parsed.host}`;
-  const long = LONG_FORM.exec(parsed.pathname);
+  const origin = `${protocol}://${host}`;
+  const long = LONG_FORM.exec(pathname);
   if (long) {
     const handle = (long[1] as string).toLowerCase();
-    return { url: `${origin}/@${handle}/video/${long[2]}`, videoId: long[2] as string, authorHandle: handle, short: false };
+    return {
+      url: `${origin}/@${handle}/video/${long[2]}`,
+      videoId: long[2] as string,
+      authorHandle: handle,
+      short: false,
+    };
   }
-  const shortHost = (SHORT_LINK_HOSTS as readonly string[]).includes(parsed.hostname);
-  if ((shortHost && SHORT_CODE.test(parsed.pathname)) || T_SHORT_CODE.test(parsed.pathname)) {
-    return { url: `${origin}${parsed.pathname}`, videoId: null, authorHandle: null, short: true };
+  const shortHost = (SHORT_LINK_HOSTS as readonly string[]).includes(hostname);
+  if ((shortHost && SHORT_CODE.test(pathname)) || T_SHORT_CODE.test(pathname)) {
+    return { url: `${origin}${pathname}`, videoId: null, authorHandle: null, short: true };
   }
   return null;
 }

@@ -190,8 +190,7 @@ describe('decide: every combination, rule by rule', () => {
     for (const c of open.filter((c) => c.status !== 'accepted')) {
       const policy = c.recipientAge === '16-17' ? 'friends' : c.policy;
       const mutual = c.follow === 'mutual';
-      const reachable =
-        policy === 'everyone' || mutual || (policy === 'suggested' && c.inContacts);
+      const reachable = policy === 'everyone' || mutual || (policy === 'suggested' && c.inContacts);
       const rFollowsS = c.follow === 'R→S' || mutual;
       expect(decide(factsOf(c))).toEqual(reachable ? (rFollowsS ? ACCEPTED : REQUEST) : DENY);
     }

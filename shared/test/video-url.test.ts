@@ -23,12 +23,7 @@ describe('parseVideoUrl accepts the video site’s video URLs', () => {
       '1',
       'scout2015',
     ],
-    [
-      '  https://www.tiktok.com/@x_y/video/42  ',
-      'https://www.tiktok.com/@x_y/video/42',
-      '42',
-      'x_y',
-    ],
+    ['  https://www.tiktok.com/@x_y/video/42  ', 'https://www.tiktok.com/@x_y/video/42', '42', 'x_y'],
     [
       'http://127.0.0.1:8790/@fixture/video/7000000000000000001',
       'http://127.0.0.1:8790/@fixture/video/7000000000000000001',

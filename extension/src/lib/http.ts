@@ -25,6 +25,11 @@ export class ApiFailure extends Error {
   }
 }
 
+/** Any thrown value as an `ApiFailure`, so the UI has one thing to explain. */
+export function asFailure(error: unknown): ApiFailure {
+  return error instanceof ApiFailure ? error : new ApiFailure('internal', String(error));
+}
+
 export type Query = Record<string, string | number | undefined>;
 
 export interface CallOptions {

@@ -7,7 +7,7 @@ const fallbackChains = new Map<string, Promise<unknown>>();
  */
 export function withLock<T>(name: string, task: () => Promise<T>): Promise<T> {
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-  if (locks) return locks.request(name, task);
+  if (locks) return locks.request(name, task).then((value) => value);
   const previous = fallbackChains.get(name) ?? Promise.resolve();
   const next = previous.then(task, task);
   fallbackChains.set(

@@ -1,23 +1,156 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import {
+  type AgeGroup,
+  ageGroupOf,
+  type Decision,
+  decide,
+  type MemberStatus,
+  type PolicyFacts,
+  type PolicyParty,
+} from '@clipdm/shared';
+import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Db } from '../env.ts';
-import { follows } from './schema.ts';
+import { blocks, contacts, conversations, follows, identifiers, members, settings, users } from './schema.ts';
+
+/** D1 allows 100 bound parameters per statement; recipients are looked up in chunks well below that. */
+const CHUNK = 40;
+
+/** The key of the one direct conversation between two users. */
+export function directKeyOf(a: string, b: string): string {
+  return a < b ? `${a}:${b}` : `${b}:${a}`;
+}
+
+function partyOf(row: {
+  birthdate: string;
+  suspendedAt: string | null;
+  deletedAt: string | null;
+}): PolicyParty {
+  return {
+    // A stored birthdate is always 13+; should one not be, it counts as the most protected group.
+    ageGroup: (ageGroupOf(row.birthdate) ?? '13-15') as AgeGroup,
+    suspended: row.suspendedAt !== null,
+    deleted: row.deletedAt !== null,
+  };
+}
+
+/** Each recipient's status in the existing direct conversation with the sender, when there is one. */
+export type ExistingStatus = Map<string, MemberStatus | null>;
+
+function sendersUser(db: Db, senderId: string) {
+  return db
+    .select({ birthdate: users.birthdate, suspendedAt: users.suspendedAt, deletedAt: users.deletedAt })
+    .from(users)
+    .where(eq(users.id, senderId));
+}
+
+/** The queries for the facts about one chunk of recipients, run together in one batch (one round trip). */
+export function policyFactQueries(db: Db, senderId: string, ids: string[]) {
+  const keys = ids.map((id) => directKeyOf(senderId, id));
+  return [
+    sendersUser(db, senderId),
+    db
+      .select({
+        id: users.id,
+        birthdate: users.birthdate,
+        suspendedAt: users.suspendedAt,
+        deletedAt: users.deletedAt,
+        policy: settings.dmPolicy,
+      })
+      .from(users)
+      .innerJoin(settings, eq(settings.userId, users.id))
+      .where(inArray(users.id, ids)),
+    db
+      .select({ a: blocks.blockerId, b: blocks.blockedId })
+      .from(blocks)
+      .where(
+        or(
+          and(eq(blocks.blockerId, senderId), inArray(blocks.blockedId, ids)),
+          and(eq(blocks.blockedId, senderId), inArray(blocks.blockerId, ids)),
+        ),
+      ),
+    db
+      .select({ a: follows.followerId, b: follows.followeeId })
+      .from(follows)
+      .where(
+        or(
+          and(eq(follows.followerId, senderId), inArray(follows.followeeId, ids)),
+          and(eq(follows.followeeId, senderId), inArray(follows.followerId, ids)),
+        ),
+      ),
+    // Recipients whose synced contacts hold one of the sender's identifiers.
+    db
+      .selectDistinct({ id: contacts.ownerId })
+      .from(identifiers)
+      .innerJoin(contacts, eq(contacts.keyedHash, identifiers.keyedHash))
+      .where(and(eq(identifiers.userId, senderId), inArray(contacts.ownerId, ids))),
+    db
+      .select({ id: members.userId, state: members.state })
+      .from(conversations)
+      .innerJoin(members, eq(members.conversationId, conversations.id))
+      .where(and(inArray(conversations.directKey, keys), inArray(members.userId, ids))),
+  ] as const;
+}
 
 /**
- * PLACEHOLDER until the DM-policy issue lands: treats mutual followers as reachable and nobody else.
- * The policy issue replaces this with the facts the shared `decide()` needs.
+ * The policy facts for `senderId` messaging each of `recipientIds`. `existing` gives each recipient's
+ * status in the conversation at hand; without it, the status in their direct conversation is looked up.
  */
+export async function gatherPolicyFacts(
+  db: Db,
+  senderId: string,
+  recipientIds: string[],
+  existing?: ExistingStatus,
+): Promise<Map<string, PolicyFacts>> {
+  const facts = new Map<string, PolicyFacts>();
+  const ids = [...new Set(recipientIds)].filter((id) => id !== senderId);
+  if (ids.length === 0) return facts;
+  const chunks: string[][] = [];
+  for (let i = 0; i < ids.length; i += CHUNK) chunks.push(ids.slice(i, i + CHUNK));
+  const results = await Promise.all(
+    chunks.map((chunk) => db.batch(policyFactQueries(db, senderId, chunk))),
+  );
+  for (const [senderRows, recipients, blockRows, followRows, contactRows, statusRows] of results) {
+    const sender = senderRows[0];
+    if (!sender) return facts;
+    const blocked = new Set(blockRows.map((r) => (r.a === senderId ? r.b : r.a)));
+    const followed = new Set(followRows.filter((r) => r.a === senderId).map((r) => r.b));
+    const following = new Set(followRows.filter((r) => r.b === senderId).map((r) => r.a));
+    const inContacts = new Set(contactRows.map((r) => r.id));
+    const status = new Map(statusRows.map((r) => [r.id, r.state]));
+    for (const r of recipients) {
+      const state = existing ? existing.get(r.id) : status.get(r.id);
+      facts.set(r.id, {
+        sender: partyOf(sender),
+        recipient: { ...partyOf(r), policy: r.policy },
+        blocked: blocked.has(r.id),
+        recipientStatus: state === 'accepted' ? 'accepted' : state ? 'request' : null,
+        senderFollowsRecipient: followed.has(r.id),
+        recipientFollowsSender: following.has(r.id),
+        senderInRecipientContacts: inContacts.has(r.id),
+      });
+    }
+  }
+  return facts;
+}
+
+/** The policy's answer for each recipient; unknown recipients are simply absent. */
+export async function decideEach(
+  db: Db,
+  senderId: string,
+  recipientIds: string[],
+  existing?: ExistingStatus,
+): Promise<Map<string, Decision>> {
+  const facts = await gatherPolicyFacts(db, senderId, recipientIds, existing);
+  return new Map([...facts].map(([id, f]) => [id, decide(f)]));
+}
+
+/** The recipients `senderId` may message now (used for `User.canMessage`). */
 export async function canMessageEach(db: Db, senderId: string, recipientIds: string[]): Promise<Set<string>> {
-  if (recipientIds.length === 0) return new Set();
-  const [out, back] = await Promise.all([
-    db
-      .select({ id: follows.followeeId })
-      .from(follows)
-      .where(and(eq(follows.followerId, senderId), inArray(follows.followeeId, recipientIds))),
-    db
-      .select({ id: follows.followerId })
-      .from(follows)
-      .where(and(eq(follows.followeeId, senderId), inArray(follows.followerId, recipientIds))),
-  ]);
-  const back_ = new Set(back.map((r) => r.id));
-  return new Set(out.map((r) => r.id).filter((id) => back_.has(id)));
+  const decisions = await decideEach(db, senderId, recipientIds);
+  return new Set([...decisions].filter(([, d]) => d.allowed).map(([id]) => id));
+}
+
+/** One account's own side of the policy (rule 1), or nothing for an unknown id. */
+export async function partyOfUser(db: Db, userId: string): Promise<PolicyParty | undefined> {
+  const [row] = await sendersUser(db, userId);
+  return row ? partyOf(row) : undefined;
 }

@@ -236,7 +236,11 @@ export const hiddenMessages = sqliteTable(
       .notNull()
       .references(() => messages.id, { onDelete: 'cascade' }),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.messageId] })],
+  // The message_id index serves the foreign key: deleting messages must not scan every hidden row.
+  (t) => [
+    primaryKey({ columns: [t.userId, t.messageId] }),
+    index('hidden_messages_message_idx').on(t.messageId),
+  ],
 );
 
 export const reports = sqliteTable(

@@ -7,22 +7,39 @@ export interface Delivery {
   event: StreamEvent;
 }
 
+/** All `publish` needs of an execution context; Hono's `c.executionCtx` and the runtime's both fit. */
+export type WaitUntil = Pick<ExecutionContext, 'waitUntil'>;
+
+/** Groups deliveries by recipient, keeping each recipient's events in the order they were given. */
+function eventsByUser(deliveries: Delivery[]): Map<string, StreamEvent[]> {
+  const byUser = new Map<string, StreamEvent[]>();
+  for (const { userId, event } of deliveries) {
+    const events = byUser.get(userId);
+    if (events) events.push(event);
+    else byUser.set(userId, [event]);
+  }
+  return byUser;
+}
+
+async function sendToHub(env: Env, userId: string, events: StreamEvent[]): Promise<void> {
+  try {
+    const hub = env.USER_HUB.get(env.USER_HUB.idFromName(userId));
+    const res = await hub.fetch('https://user-hub/publish', { method: 'POST', body: JSON.stringify(events) });
+    await res.body?.cancel();
+    if (!res.ok) logEvent('warn', { msg: 'fan-out refused', userId, status: res.status });
+  } catch (error) {
+    logEvent('warn', { msg: 'fan-out failed', userId, error: String(error) });
+  }
+}
+
 /**
  * Hands events to each recipient's `UserHub` after the write has committed. Runs in `waitUntil`, so the
  * caller's response never waits on fan-out, and a hub that fails is logged, never surfaced: D1 is the
- * source of truth and clients catch up with `messages?after=`.
+ * source of truth and clients catch up with `messages?after=`. One request per recipient, whatever the
+ * number of events, and recipients are reached in parallel so one slow hub does not hold up the others.
  */
-export function publish(env: Env, executionCtx: ExecutionContext, deliveries: Delivery[]): void {
+export function publish(env: Env, executionCtx: WaitUntil, deliveries: Delivery[]): void {
   if (deliveries.length === 0) return;
-  const byUser = new Map<string, StreamEvent[]>();
-  for (const { userId, event } of deliveries) byUser.set(userId, [...(byUser.get(userId) ?? []), event]);
-  const sends = [...byUser].map(async ([userId, events]) => {
-    try {
-      const hub = env.USER_HUB.get(env.USER_HUB.idFromName(userId));
-      await hub.fetch('https://user-hub/publish', { method: 'POST', body: JSON.stringify(events) });
-    } catch (error) {
-      logEvent('warn', { msg: 'fan-out failed', userId, error: String(error) });
-    }
-  });
+  const sends = [...eventsByUser(deliveries)].map(([userId, events]) => sendToHub(env, userId, events));
   executionCtx.waitUntil(Promise.all(sends));
 }

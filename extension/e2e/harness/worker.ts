@@ -1,0 +1,90 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ROOT, runTool, stopGroup, TOOL_ENV, waitFor } from './processes.ts';
+
+export interface WorkerHandle {
+  baseUrl: string;
+  adminToken: string;
+  stop: () => Promise<void>;
+}
+
+/**
+ * A fresh local D1 with every migration applied, and `wrangler dev` serving the worker on 127.0.0.1:`port`
+ * with random secrets and the fixture site's host among the video hosts. Nothing touches the repo's
+ * `.dev.vars` or `.wrangler` state: both live in `tempDir`.
+ */
+export async function startWorker(options: {
+  port: number;
+  fixtureOrigin: string;
+  tempDir: string;
+  artifactsDir: string;
+}): Promise<WorkerHandle> {
+  const persistTo = join(options.tempDir, 'd1');
+  const logFile = join(options.artifactsDir, 'wrangler.log');
+  await runTool('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo], {
+    logFile,
+    timeoutMs: 120_000,
+  });
+
+  const adminToken = randomBytes(24).toString('hex');
+  const vars: Record<string, string> = {
+    ENVIRONMENT: 'development',
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    CONTACTS_PEPPER: randomBytes(32).toString('hex'),
+    ADMIN_TOKEN: adminToken,
+    VIDEO_HOSTS: 'www.tiktok.com,m.tiktok.com,tiktok.com,vm.tiktok.com,vt.tiktok.com,127.0.0.1',
+    OEMBED_URL: `${options.fixtureOrigin}/oembed`,
+    ALLOWED_ORIGINS: `chrome-extension://*,moz-extension://*,${options.fixtureOrigin}`,
+  };
+  const envFile = join(options.tempDir, 'e2e.env');
+  await writeFile(envFile, Object.entries(vars).map(([k, v]) => `${k}=${v}\n`).join(''), { mode: 0o600 });
+
+  const baseUrl = `http://127.0.0.1:${options.port}`;
+  const log = createWriteStream(logFile, { flags: 'a' });
+  // `detached` runs wrangler in a session and process group of its own (setsid), so it and workerd stop together.
+  const child: ChildProcess = spawn(
+    'npx',
+    [
+      'wrangler',
+      'dev',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(options.port),
+      '--persist-to',
+      persistTo,
+      '--env-file',
+      envFile,
+      '--show-interactive-dev-session=false',
+      '--log-level',
+      'warn',
+    ],
+    { cwd: ROOT, env: TOOL_ENV, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+  );
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+  const stop = async () => {
+    stopGroup(child);
+    const killed = setTimeout(() => stopGroup(child, 'SIGKILL'), 5000);
+    await exited;
+    clearTimeout(killed);
+  };
+  try {
+    await waitFor(
+      `wrangler dev on ${baseUrl} (log: ${logFile})`,
+      // An exited wrangler ends the wait at once; the check below turns it into the error.
+      async () => child.exitCode !== null || (await fetch(`${baseUrl}/v1/health`)).ok,
+      150_000,
+    );
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited with ${child.exitCode}; see ${logFile}`);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { baseUrl, adminToken, stop };
+}

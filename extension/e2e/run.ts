@@ -1,0 +1,112 @@
+/**
+ * The end-to-end suite: builds the extension, starts a fresh local D1 + `wrangler dev` and the fixture site,
+ * launches Chromium with the unpacked extension for three people, runs every flow under `flows/`, and
+ * prints `N passed, N failed` last (the CI reads that line).
+ */
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run } from 'node:test';
+import { spec } from 'node:test/reporters';
+import { Api } from './harness/api.ts';
+import { launchPerson, type Person } from './harness/browser.ts';
+import { buildExtension } from './harness/build.ts';
+import { startFixtureSite } from './harness/fixture-server.ts';
+import { ROOT } from './harness/processes.ts';
+import { startWorker } from './harness/worker.ts';
+import { setWorld } from './harness/world.ts';
+
+const WORKER_PORT = Number(process.env.E2E_WORKER_PORT ?? 8793);
+const SITE_PORT = Number(process.env.E2E_SITE_PORT ?? 8794);
+/** The whole suite's budget; the CI allows 15 minutes on two slow cores. */
+const SUITE_TIMEOUT_MS = 12 * 60_000;
+const FLOW_TIMEOUT_MS = 150_000;
+
+const artifactsDir = join(ROOT, 'artifacts', 'e2e');
+const flowsDir = join(import.meta.dirname, 'flows');
+
+function log(message: string) {
+  process.stdout.write(`[e2e] ${message}\n`);
+}
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  await rm(artifactsDir, { recursive: true, force: true });
+  await mkdir(artifactsDir, { recursive: true });
+  const tempDir = await mkdtemp(join(tmpdir(), 'clipdm-e2e-'));
+  const cleanups: (() => Promise<unknown>)[] = [];
+  const people: Person[] = [];
+  let passed = 0;
+  let failed = 0;
+  const hardStop = setTimeout(() => {
+    process.stdout.write(`[e2e] the suite went over ${SUITE_TIMEOUT_MS / 60_000} minutes\n`);
+    process.exitCode = 1;
+    void Promise.allSettled(cleanups.reverse().map((c) => c())).then(() => process.exit(1));
+  }, SUITE_TIMEOUT_MS);
+
+  try {
+    const site = await startFixtureSite(SITE_PORT);
+    cleanups.push(site.close);
+    log(`fixture site on ${site.origin}`);
+
+    const apiBaseUrl = `http://127.0.0.1:${WORKER_PORT}`;
+    log('building the extension and starting the worker');
+    const [extensionDir, worker] = await Promise.all([
+      buildExtension({
+        apiBaseUrl,
+        videoHosts: '127.0.0.1',
+        targetDir: join(tempDir, 'extension'),
+        artifactsDir,
+      }),
+      startWorker({ port: WORKER_PORT, fixtureOrigin: site.origin, tempDir, artifactsDir }),
+    ]);
+    cleanups.push(worker.stop);
+    log(`worker on ${worker.baseUrl}; extension built (${Math.round((Date.now() - started) / 1000)} s)`);
+
+    for (const name of ['alice', 'bob', 'carol'] as const) {
+      const person = await launchPerson(name, extensionDir, tempDir);
+      people.push(person);
+      cleanups.push(() => person.context.close());
+    }
+    const [alice, bob, carol] = people as [Person, Person, Person];
+    setWorld({
+      api: new Api(worker.baseUrl, worker.adminToken),
+      site: site.origin,
+      artifactsDir,
+      people: { alice, bob, carol },
+      sessions: new Map(),
+    });
+    log(`browsers up (extension id ${alice.extensionId})`);
+
+    const only = process.env.E2E_ONLY;
+    const files = (await readdir(flowsDir))
+      .filter((f) => f.endsWith('.test.ts') && (!only || f.includes(only)))
+      .sort()
+      .map((f) => join(flowsDir, f));
+    const stream = run({ files, concurrency: 1, isolation: 'none', timeout: FLOW_TIMEOUT_MS });
+    stream.on('test:pass', (event) => {
+      if (event.details.type !== 'suite') passed += 1;
+    });
+    stream.on('test:fail', (event) => {
+      if (event.details.type !== 'suite') failed += 1;
+    });
+    await new Promise<void>((resolve, reject) => {
+      stream.compose(spec).pipe(process.stdout, { end: false }).on('error', reject);
+      stream.on('end', resolve);
+      stream.on('close', resolve);
+    });
+  } catch (error) {
+    failed += 1;
+    process.stdout.write(`[e2e] setup failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  } finally {
+    clearTimeout(hardStop);
+    setWorld(null);
+    await Promise.allSettled(cleanups.reverse().map((cleanup) => cleanup()));
+    await rm(tempDir, { recursive: true, force: true }).catch(() => undefined);
+  }
+  log(`finished in ${Math.round((Date.now() - started) / 1000)} s; screenshots in ${artifactsDir}`);
+  process.stdout.write(`${passed} passed, ${failed} failed\n`);
+  return failed === 0 && passed > 0 ? 0 : 1;
+}
+
+process.exitCode = await main();

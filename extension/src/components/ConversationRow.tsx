@@ -1,0 +1,54 @@
+import type { Conversation } from '@clipdm/shared';
+import { t } from '../lib/i18n.ts';
+import { conversationName, otherMembers } from '../lib/names.ts';
+import { previewText } from '../lib/preview.ts';
+import { relativeTime } from '../lib/relative-time.ts';
+import { Avatar } from './Avatar.tsx';
+
+/** One conversation in a list: its name comes first, so the button's accessible name starts with it. */
+export function ConversationRow({
+  conversation,
+  myId,
+  hideAvatar = false,
+  onOpen,
+}: {
+  conversation: Conversation;
+  myId: string;
+  hideAvatar?: boolean;
+  onOpen: (conversation: Conversation) => void;
+}) {
+  const name = conversationName(conversation, myId);
+  const other = otherMembers(conversation, myId)[0];
+  const video = conversation.lastMessage?.kind === 'video' && !conversation.lastMessage.unsentAt;
+  const unread = conversation.unreadCount > 0;
+  return (
+    <button
+      type="button"
+      class={`row${unread ? ' unread' : ''}`}
+      data-testid="conversation-row"
+      onClick={() => onOpen(conversation)}
+    >
+      <span class="row-name">
+        {name}
+        {conversation.muted && <span class="muted-mark"> · {t('muted')}</span>}
+      </span>
+      <Avatar
+        name={name}
+        url={conversation.kind === 'direct' ? (other?.avatarUrl ?? null) : null}
+        hidden={hideAvatar}
+      />
+      <span class={`row-preview${video ? ' video-line' : ''}`}>
+        {video && <span aria-hidden="true">▶ </span>}
+        {previewText(conversation.lastMessage, myId)}
+      </span>
+      <span class="row-time">
+        <time dateTime={conversation.lastActivityAt}>{relativeTime(conversation.lastActivityAt)}</time>
+      </span>
+      {unread && (
+        <span class="row-unread" aria-label={t('unreadMessages', String(conversation.unreadCount))}>
+          {conversation.unreadCount}
+        </span>
+      )}
+    </button>
+  );
+}

@@ -1,0 +1,89 @@
+import type { Conversation, User } from '@clipdm/shared';
+import { useState } from 'preact/hooks';
+import { api } from '../lib/api.ts';
+import { type ApiFailure, asFailure } from '../lib/http.ts';
+import { t } from '../lib/i18n.ts';
+import { useUserSearch } from '../lib/use-user-search.ts';
+import { ErrorNote } from './ErrorNote.tsx';
+import { PersonLine } from './PersonLine.tsx';
+import { UserSearchField } from './UserSearchField.tsx';
+
+const MAX_INVITEES = 31;
+
+/** "New group": pick at least two people you may message, give it a title, create it. */
+export function NewGroupView({ onOpen }: { onOpen: (conversation: Conversation) => void }) {
+  const [query, setQuery] = useState('');
+  const [picked, setPicked] = useState<User[]>([]);
+  const [title, setTitle] = useState('');
+  const [error, setError] = useState<ApiFailure | null>(null);
+  const [busy, setBusy] = useState(false);
+  const search = useUserSearch(query);
+
+  const isPicked = (user: User) => picked.some((p) => p.id === user.id);
+  const toggle = (user: User) =>
+    setPicked((old) => (isPicked(user) ? old.filter((p) => p.id !== user.id) : [...old, user]));
+
+  async function create(event: Event) {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      onOpen(
+        await api.createConversation({
+          members: picked.map((p) => p.handle),
+          ...(title.trim() ? { title: title.trim() } : {}),
+        }),
+      );
+    } catch (e) {
+      setError(asFailure(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const refused = error?.code === 'cannot_message' ? (error.details?.handles as string[] | undefined) : undefined;
+
+  return (
+    <form class="list-view" aria-labelledby="group-heading" onSubmit={create}>
+      <h2 id="group-heading">{t('newGroup')}</h2>
+      <div class="field">
+        <label for="group-title">{t('groupTitle')}</label>
+        <input id="group-title" maxLength={50} value={title} onInput={(e) => setTitle(e.currentTarget.value)} />
+      </div>
+      {picked.length > 0 && (
+        <ul class="chips" aria-label={t('groupMembers')}>
+          {picked.map((user) => (
+            <li key={user.id}>
+              <button type="button" class="chip" onClick={() => toggle(user)}>
+                {t('removeMember', user.displayName)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <UserSearchField value={query} onInput={setQuery} />
+      <ul class="rows" aria-live="polite">
+        {search.users.map((user) => (
+          <li key={user.id}>
+            <label class={`row person-row${user.canMessage ? '' : ' disabled'}`}>
+              <input
+                type="checkbox"
+                checked={isPicked(user)}
+                disabled={!user.canMessage || (!isPicked(user) && picked.length >= MAX_INVITEES)}
+                onChange={() => toggle(user)}
+              />
+              <PersonLine user={user} />
+            </label>
+          </li>
+        ))}
+      </ul>
+      <ErrorNote
+        error={error ?? search.error}
+        text={refused?.length ? t('groupRefused', refused.map((h) => `@${h}`).join(', ')) : null}
+      />
+      <p class="hint">{t('groupHint')}</p>
+      <button type="submit" class="primary" disabled={busy || picked.length < 2}>
+        {t('createGroup')}
+      </button>
+    </form>
+  );
+}

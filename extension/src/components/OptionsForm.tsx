@@ -1,0 +1,53 @@
+import { useEffect, useState } from 'preact/hooks';
+import { apiBaseUrlItem, DEFAULT_API_BASE_URL, isValidBaseUrl } from '../lib/config.ts';
+import { t } from '../lib/i18n.ts';
+
+/** The options page: which ClipDM server (worker) the extension talks to, with a connection check. */
+export function OptionsForm() {
+  const [value, setValue] = useState('');
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+
+  useEffect(() => {
+    void apiBaseUrlItem.getValue().then(setValue);
+  }, []);
+
+  async function save(event: Event) {
+    event.preventDefault();
+    const url = value.trim().replace(/\/+$/, '');
+    if (!isValidBaseUrl(url)) {
+      setStatus({ ok: false, text: t('optionsInvalidUrl') });
+      return;
+    }
+    await apiBaseUrlItem.setValue(url);
+    try {
+      const response = await fetch(`${url}/v1/health`);
+      setStatus(response.ok ? { ok: true, text: t('optionsSavedReachable') } : { ok: false, text: t('optionsSavedUnhealthy') });
+    } catch {
+      setStatus({ ok: false, text: t('optionsSavedUnreachable') });
+    }
+  }
+
+  return (
+    <main class="options">
+      <h1>{t('optionsTitle')}</h1>
+      <form onSubmit={save}>
+        <label for="server">{t('serverAddress')}</label>
+        <input id="server" type="url" value={value} onInput={(e) => setValue(e.currentTarget.value)} required />
+        <p class="hint">{t('optionsHint', DEFAULT_API_BASE_URL)}</p>
+        <div class="actions">
+          <button type="submit" class="primary">
+            {t('save')}
+          </button>
+          <button type="button" onClick={() => setValue(DEFAULT_API_BASE_URL)}>
+            {t('optionsReset')}
+          </button>
+        </div>
+      </form>
+      {status && (
+        <p class={status.ok ? 'ok' : 'error'} role="status">
+          {status.text}
+        </p>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,47 @@
+import type { Conversation } from '@clipdm/shared';
+import { useState } from 'preact/hooks';
+import { t } from '../lib/i18n.ts';
+import { useRequestActions } from '../lib/use-request-actions.ts';
+import { ErrorNote } from './ErrorNote.tsx';
+import { ReportDialog } from './ReportDialog.tsx';
+
+/** Accept / Delete / Report for a message request, with the report form when asked. */
+export function RequestActions({
+  conversation,
+  name,
+  onDone,
+}: {
+  conversation: Conversation;
+  name: string;
+  onDone: Parameters<typeof useRequestActions>[1];
+}) {
+  const actions = useRequestActions(conversation, onDone);
+  const [reporting, setReporting] = useState(false);
+  return (
+    <div class="request-actions">
+      <div class="actions" role="group" aria-label={t('requestActionsFor', name)}>
+        <button type="button" class="primary" disabled={actions.busy} onClick={() => void actions.accept()}>
+          {t('accept')}
+        </button>
+        <button type="button" disabled={actions.busy} onClick={() => void actions.decline()}>
+          {t('delete')}
+        </button>
+        <button type="button" class="danger-text" disabled={actions.busy} onClick={() => setReporting(true)}>
+          {t('report')}
+        </button>
+      </div>
+      {reporting && (
+        <ReportDialog
+          name={name}
+          canBlock={conversation.kind === 'direct'}
+          onCancel={() => setReporting(false)}
+          onSubmit={(report) => {
+            setReporting(false);
+            void actions.report(report);
+          }}
+        />
+      )}
+      <ErrorNote error={actions.error} />
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../lib/i18n.ts';
+
+/** The labelled search box used to find people by handle or name; it takes focus when shown. */
+export function UserSearchField({ value, onInput }: { value: string; onInput: (value: string) => void }) {
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <div class="field">
+      <label for="people-search">{t('searchPeople')}</label>
+      <input
+        id="people-search"
+        ref={ref}
+        type="search"
+        autocomplete="off"
+        placeholder={t('searchPeoplePlaceholder')}
+        value={value}
+        onInput={(e) => onInput(e.currentTarget.value)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { t } from '../../lib/i18n.ts';
+import { App } from './App.tsx';
+import '../../styles/panel.css';
+
+document.title = t('extName');
+document.documentElement.lang = browser.i18n.getUILanguage();
+const root = document.getElementById('app');
+if (root) render(<App />, root);

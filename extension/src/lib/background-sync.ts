@@ -1,0 +1,70 @@
+import type { StreamEvent } from '@clipdm/shared';
+import { api } from './api.ts';
+import { setBadge } from './badge.ts';
+import { openStream } from './live.ts';
+import { notifyMessage } from './notify.ts';
+import { flushOutbox } from './outbox.ts';
+import { sessionItem } from './storage.ts';
+
+let closeStream: (() => void) | null = null;
+let streamOpen = false;
+
+async function myId(): Promise<string | null> {
+  return (await sessionItem.getValue())?.me.id ?? null;
+}
+
+async function refreshBadge(): Promise<void> {
+  await setBadge(await api.unread());
+}
+
+async function onEvent(event: StreamEvent): Promise<void> {
+  if (event.type === 'unread') {
+    await setBadge(event);
+  } else if (event.type === 'message') {
+    const me = await myId();
+    if (!me || event.message.sender.id === me) return;
+    await notifyMessage(await api.getConversation(event.message.conversationId), event.message, me);
+  }
+}
+
+/**
+ * The fallback when the live stream is down, run by the alarm every minute: badge counts, and a
+ * notification for the newest message of each unread conversation not yet notified.
+ */
+export async function poll(): Promise<void> {
+  const me = await myId();
+  if (!me) {
+    await setBadge(null);
+    return;
+  }
+  await flushOutbox().catch(() => undefined);
+  await refreshBadge();
+  if (streamOpen) return;
+  for (const box of ['inbox', 'requests'] as const) {
+    const page = await api.listConversations(box);
+    for (const conversation of page.items) {
+      if (conversation.unreadCount > 0 && conversation.lastMessage) {
+        await notifyMessage(conversation, conversation.lastMessage, me);
+      }
+    }
+  }
+}
+
+/** Starts the live stream when signed in and stops it when signed out. */
+export async function syncStreamWithSession(): Promise<void> {
+  const session = await sessionItem.getValue();
+  if (session && !closeStream) {
+    closeStream = openStream(
+      (event) => void onEvent(event).catch(() => undefined),
+      (state) => {
+        streamOpen = state === 'open';
+        if (streamOpen) void refreshBadge().catch(() => undefined);
+      },
+    );
+  } else if (!session && closeStream) {
+    closeStream();
+    closeStream = null;
+    streamOpen = false;
+    await setBadge(null);
+  }
+}

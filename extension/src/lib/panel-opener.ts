@@ -1,0 +1,26 @@
+import { browser } from 'wxt/browser';
+
+interface FirefoxSidebar {
+  sidebarAction?: { open(): Promise<void> };
+}
+
+/**
+ * Opens the side panel (Chromium) or sidebar (Firefox). Must be called before any `await` in a handler
+ * of a user action, or the browser refuses. Falls back to the panel page in a tab.
+ */
+export function openPanel(target: { tabId?: number; windowId?: number }): Promise<void> {
+  const firefox = (browser as unknown as FirefoxSidebar).sidebarAction;
+  let opening: Promise<void>;
+  if (firefox) {
+    opening = firefox.open();
+  } else if (browser.sidePanel && target.tabId !== undefined) {
+    opening = browser.sidePanel.open({ tabId: target.tabId });
+  } else if (browser.sidePanel && target.windowId !== undefined) {
+    opening = browser.sidePanel.open({ windowId: target.windowId });
+  } else {
+    opening = Promise.reject(new Error('no side panel'));
+  }
+  return opening.catch(async () => {
+    await browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html') });
+  });
+}

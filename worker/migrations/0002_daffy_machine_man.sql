@@ -1,0 +1,1 @@
+CREATE INDEX `hidden_messages_message_idx` ON `hidden_messages` (`message_id`);

@@ -1,0 +1,89 @@
+import type { ConversationEvent, Message, Reaction } from '@clipdm/shared';
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../env.ts';
+import { reactionSummaries } from './reactions.ts';
+import { messages, users, videoCache } from './schema.ts';
+
+/** The columns every message read selects: the message, its sender, and any oEmbed details of its video. */
+export const messageColumns = {
+  id: messages.id,
+  conversationId: messages.conversationId,
+  seq: messages.seq,
+  senderId: messages.senderId,
+  kind: messages.kind,
+  text: messages.text,
+  videoUrl: messages.videoUrl,
+  videoId: messages.videoId,
+  videoAuthor: sql<string | null>`coalesce(${messages.videoAuthor}, ${videoCache.authorHandle})`,
+  eventJson: messages.eventJson,
+  clientId: messages.clientId,
+  createdAt: messages.createdAt,
+  unsentAt: messages.unsentAt,
+  senderHandle: users.handle,
+  senderName: users.displayName,
+  videoTitle: videoCache.title,
+  videoThumbnail: videoCache.thumbnailUrl,
+};
+
+/** `select <messageColumns> from messages` with the sender and video joins; callers add where/order. */
+export function selectMessages(db: Db) {
+  return db
+    .select(messageColumns)
+    .from(messages)
+    .innerJoin(users, eq(users.id, messages.senderId))
+    .leftJoin(videoCache, eq(videoCache.url, messages.videoUrl));
+}
+
+export type MessageRow = Awaited<ReturnType<typeof selectMessages>>[number];
+
+function parseEvent(json: string | null): ConversationEvent | null {
+  if (!json) return null;
+  try {
+    return JSON.parse(json) as ConversationEvent;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The one serialization of a message for a viewer (HTTP responses and live events alike): `clientId` only
+ * to its sender, no content once unsent, `event` on member-change messages.
+ */
+export function toMessage(row: MessageRow, viewerId: string, reactions: Reaction[] = []): Message {
+  const unsent = row.unsentAt !== null;
+  const message: Message = {
+    id: row.id,
+    conversationId: row.conversationId,
+    seq: row.seq,
+    sender: { id: row.senderId, handle: row.senderHandle ?? '', displayName: row.senderName },
+    kind: row.kind,
+    text: unsent ? null : row.text,
+    video:
+      unsent || row.kind !== 'video' || !row.videoUrl
+        ? null
+        : {
+            url: row.videoUrl,
+            videoId: row.videoId,
+            authorHandle: row.videoAuthor,
+            title: row.videoTitle,
+            thumbnailUrl: row.videoThumbnail,
+          },
+    reactions,
+    clientId: row.senderId === viewerId ? row.clientId : null,
+    createdAt: row.createdAt,
+    unsentAt: row.unsentAt,
+  };
+  if (row.kind === 'event') message.event = parseEvent(row.eventJson);
+  return message;
+}
+
+/** Serializes a page of message rows for a viewer, with their reactions (one query). */
+export async function toMessages(db: Db, viewerId: string, rows: MessageRow[]): Promise<Message[]> {
+  // Chunks keep each statement under D1's 100 bound parameters.
+  const ids = rows.map((r) => r.id);
+  const chunks: string[][] = [];
+  for (let i = 0; i < ids.length; i += 50) chunks.push(ids.slice(i, i + 50));
+  const maps = await Promise.all(chunks.map((chunk) => reactionSummaries(db, viewerId, chunk)));
+  const reactions = new Map(maps.flatMap((m) => [...m]));
+  return rows.map((row) => toMessage(row, viewerId, reactions.get(row.id) ?? []));
+}

@@ -1,0 +1,136 @@
+import type { ConversationEvent, MemberStatus } from '@clipdm/shared';
+import { and, asc, desc, eq, gt, lt, notExists, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../env.ts';
+import { newId } from '../lib/ids.ts';
+import { type MessageRow, selectMessages } from './message-view.ts';
+import { runAsTransaction } from './raw-batch.ts';
+import { hiddenMessages, messages } from './schema.ts';
+
+export interface NewMessage {
+  conversationId: string;
+  senderId: string;
+  clientId: string | null;
+  kind: 'text' | 'video' | 'event';
+  text?: string | null;
+  video?: { url: string; videoId: string | null; authorHandle: string | null } | null;
+  event?: ConversationEvent | null;
+}
+
+export interface InsertOptions {
+  /** Allow the insert only while the sender has fewer than this many messages here (a pending request). */
+  maxFromSender?: number;
+  /** A member whose status the policy moves from `request` to `accepted` with this message. */
+  promote?: { userId: string; status: MemberStatus };
+}
+
+/** The statements of one send, in order; `id` and `now` are the new message's. */
+export function sendStatements(id: string, now: string, input: NewMessage, options: InsertOptions = {}): SQL[] {
+  const { conversationId: conv, senderId } = input;
+  const limit =
+    options.maxFromSender === undefined
+      ? sql``
+      : sql` and (select count(*) from messages where conversation_id = ${conv} and sender_id = ${senderId}
+          and kind <> 'event') < ${options.maxFromSender}`;
+  const stored = sql`exists (select 1 from messages where id = ${id})`;
+  return [
+    sql`insert into messages (id, conversation_id, seq, sender_id, kind, text, video_url, video_id,
+        video_author, event_json, client_id, created_at)
+      select ${id}, id, last_seq + 1, ${senderId}, ${input.kind}, ${input.text ?? null}, ${input.video?.url ?? null},
+        ${input.video?.videoId ?? null}, ${input.video?.authorHandle ?? null},
+        ${input.event ? JSON.stringify(input.event) : null}, ${input.clientId}, ${now}
+      from conversations where id = ${conv}${limit}
+      on conflict (conversation_id, sender_id, client_id) do nothing`,
+    sql`update conversations set last_seq = last_seq + 1, last_activity_at = ${now}
+      where id = ${conv} and ${stored}`,
+    sql`update members set unread_count = unread_count + 1, last_activity_at = ${now}, hidden = 0
+      where conversation_id = ${conv} and user_id <> ${senderId} and state in ('accepted', 'request')
+        and ${stored}`,
+    sql`update members set state = ${options.promote?.status ?? 'request'}
+      where conversation_id = ${conv} and user_id = ${options.promote?.userId ?? ''} and state = 'request'
+        and ${stored}`,
+    sql`update members set state = 'accepted', hidden = 0, last_activity_at = ${now}, unread_count = 0,
+        last_read_seq = (select seq from messages where id = ${id})
+      where conversation_id = ${conv} and user_id = ${senderId} and ${input.kind === 'event' ? sql`0` : stored}`,
+  ];
+}
+
+/**
+ * Stores a message in ONE transaction: its `seq` is the conversation's `last_seq + 1`, taken inside the
+ * insert, so seqs are gap-free however many sends race; a repeated `clientId` inserts nothing. Then the
+ * conversation, the other members (unread, activity, unhidden) and the sender (accepted, read) follow.
+ * Returns the stored message for this clientId (new or earlier), or nothing when the limit refused it.
+ */
+export async function insertMessage(db: Db, input: NewMessage, options: InsertOptions = {}) {
+  const id = newId();
+  await runAsTransaction(db, sendStatements(id, new Date().toISOString(), input, options));
+  const { conversationId: conv, senderId } = input;
+  const row =
+    input.clientId === null
+      ? (await selectMessages(db).where(eq(messages.id, id)))[0]
+      : await findByClientId(db, conv, senderId, input.clientId);
+  return row ? { row, created: row.id === id } : undefined;
+}
+
+/** The sender's earlier message with this clientId in the conversation, if any (a retried send). */
+export async function findByClientId(db: Db, conversationId: string, senderId: string, clientId: string) {
+  const [row] = await selectMessages(db)
+    .where(
+      and(
+        eq(messages.conversationId, conversationId),
+        eq(messages.senderId, senderId),
+        eq(messages.clientId, clientId),
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
+/** How many messages the sender has in the conversation (the request limit counts these). */
+export async function countFromSender(db: Db, conversationId: string, senderId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(messages)
+    .where(and(eq(messages.conversationId, conversationId), eq(messages.senderId, senderId)));
+  return Number(row?.n ?? 0);
+}
+
+/** The query behind `messagePage`, served by messages_conversation_seq_unique. */
+export function messagePageQuery(
+  db: Db,
+  viewerId: string,
+  conversationId: string,
+  page: { before?: number; after?: number; limit: number },
+) {
+  return selectMessages(db)
+    .where(
+      and(
+        eq(messages.conversationId, conversationId),
+        page.before !== undefined ? lt(messages.seq, page.before) : undefined,
+        page.after !== undefined ? gt(messages.seq, page.after) : undefined,
+        notExists(
+          db
+            .select({ one: hiddenMessages.messageId })
+            .from(hiddenMessages)
+            .where(and(eq(hiddenMessages.userId, viewerId), eq(hiddenMessages.messageId, messages.id))),
+        ),
+      ),
+    )
+    .orderBy(page.after !== undefined ? asc(messages.seq) : desc(messages.seq))
+    .limit(page.limit + 1);
+}
+
+/**
+ * One page of messages in ascending seq: the newest page, or the one before/after a seq. Messages the
+ * viewer hid are left out.
+ */
+export async function messagePage(
+  db: Db,
+  viewerId: string,
+  conversationId: string,
+  page: { before?: number; after?: number; limit: number },
+): Promise<{ rows: MessageRow[]; hasMore: boolean }> {
+  const rows = await messagePageQuery(db, viewerId, conversationId, page);
+  const hasMore = rows.length > page.limit;
+  const kept = rows.slice(0, page.limit);
+  return { rows: page.after !== undefined ? kept : kept.reverse(), hasMore };
+}

@@ -1,0 +1,50 @@
+import { deleteMeBody } from '@clipdm/shared';
+import { Hono } from 'hono';
+import { deleteAccount } from '../db/account.ts';
+import { exportAccount } from '../db/account-export.ts';
+import { hit, peek } from '../db/rate-limits.ts';
+import { findCredentials, getUserById } from '../db/users.ts';
+import type { AppEnv } from '../env.ts';
+import { ApiError } from '../lib/api-error.ts';
+import { verifyPassword } from '../lib/password.ts';
+import { requireAuth } from '../lib/require-auth.ts';
+import { validate } from '../lib/validate.ts';
+
+// Wrong passwords here count against the same budget as sign-ins, so a stolen access token cannot be
+// used to guess the password faster than the login form allows.
+const PASSWORD_FAILURES_ALLOWED = 10;
+const PASSWORD_WINDOW_SECONDS = 15 * 60;
+
+/** The account as a whole: delete it, or take everything it holds away as one JSON document. */
+export const account = new Hono<AppEnv>()
+  .use(requireAuth)
+  .delete('/', validate('json', deleteMeBody), async (c) => {
+    const db = c.get('db');
+    const user = await getUserById(db, c.get('userId'));
+    const stored = user ? await findCredentials(db, user.id) : undefined;
+    if (!user || !stored) throw new ApiError('unauthorized', 'This account no longer exists');
+    const limitKey = `login:${user.handle}`;
+    const failures = await peek(db, limitKey, PASSWORD_WINDOW_SECONDS);
+    if (failures.count >= PASSWORD_FAILURES_ALLOWED) {
+      throw new ApiError('rate_limited', 'Too many wrong passwords; try again later', {
+        headers: { 'Retry-After': String(failures.retryAfter) },
+      });
+    }
+    if (!(await verifyPassword(c.req.valid('json').password, stored))) {
+      await hit(db, limitKey, PASSWORD_WINDOW_SECONDS);
+      throw new ApiError('invalid_credentials', 'Wrong password');
+    }
+    await deleteAccount(db, user);
+    return c.body(null, 204);
+  })
+  .get('/export', async (c) => {
+    const document = await exportAccount(c.get('db'), c.get('userId'));
+    if (!document) throw new ApiError('unauthorized', 'This account no longer exists');
+    const day = document.exportedAt.slice(0, 10);
+    c.header(
+      'Content-Disposition',
+      `attachment; filename="clipdm-export-${document.profile.handle}-${day}.json"`,
+    );
+    c.header('Cache-Control', 'no-store');
+    return c.json(document, 200);
+  });

@@ -1,0 +1,89 @@
+import { readBody, reportBody } from '@clipdm/shared';
+import { Hono } from 'hono';
+import { conversationDeliveries, readDeliveries, unreadDeliveries } from '../db/conversation-events.ts';
+import { fileReport } from '../db/conversation-reports.ts';
+import { conversationView } from '../db/conversation-views.ts';
+import { memberRows, requireMembership } from '../db/conversations.ts';
+import { acceptConversation, declineConversation, hideDirect, markRead, setMuted } from '../db/members.ts';
+import type { AppEnv } from '../env.ts';
+import { notFound } from '../lib/api-error.ts';
+import { requireAuth } from '../lib/require-auth.ts';
+import { validate } from '../lib/validate.ts';
+import { publish } from '../live/publish.ts';
+import { idParam } from './conversations.ts';
+
+/** What a member does with a conversation: accept, decline, report, read, mute, leave. */
+export const triageRoutes = new Hono<AppEnv>()
+  .use(requireAuth)
+  .post('/:id/accept', validate('param', idParam), async (c) => {
+    const db = c.get('db');
+    const userId = c.get('userId');
+    const { id } = c.req.valid('param');
+    await requireMembership(db, id, userId);
+    await acceptConversation(db, id, userId);
+    const view = await conversationView(db, userId, id);
+    if (!view) throw notFound('No such conversation');
+    // Everyone who sees the conversation gets their new view: read receipts may now show both ways.
+    const shown = (await memberRows(db, id)).filter((m) => m.state === 'accepted' && !m.hidden);
+    const deliveries = await conversationDeliveries(
+      db,
+      id,
+      shown.map((m) => m.userId),
+    );
+    publish(c.env, c.executionCtx, [...deliveries, ...(await unreadDeliveries(db, [userId]))]);
+    return c.json(view, 200);
+  })
+  .post('/:id/decline', validate('param', idParam), async (c) => {
+    const db = c.get('db');
+    const userId = c.get('userId');
+    const { id } = c.req.valid('param');
+    await requireMembership(db, id, userId);
+    await declineConversation(db, id, userId);
+    publish(c.env, c.executionCtx, await unreadDeliveries(db, [userId]));
+    return c.body(null, 204);
+  })
+  .post('/:id/report', validate('param', idParam), validate('json', reportBody), async (c) => {
+    const db = c.get('db');
+    const userId = c.get('userId');
+    const { id } = c.req.valid('param');
+    const membership = await requireMembership(db, id, userId);
+    const reportId = await fileReport(db, userId, membership, c.req.valid('json'));
+    publish(c.env, c.executionCtx, await unreadDeliveries(db, [userId]));
+    return c.json({ reportId }, 201);
+  })
+  .post('/:id/read', validate('param', idParam), validate('json', readBody), async (c) => {
+    const db = c.get('db');
+    const userId = c.get('userId');
+    const { id } = c.req.valid('param');
+    const membership = await requireMembership(db, id, userId);
+    const seq = await markRead(db, id, userId, c.req.valid('json').seq);
+    if (seq > membership.member.lastReadSeq) {
+      publish(c.env, c.executionCtx, await readDeliveries(db, id, userId, seq));
+    }
+    return c.body(null, 204);
+  })
+  .put('/:id/mute', validate('param', idParam), async (c) => {
+    const db = c.get('db');
+    const { id } = c.req.valid('param');
+    await requireMembership(db, id, c.get('userId'));
+    await setMuted(db, id, c.get('userId'), true);
+    publish(c.env, c.executionCtx, await unreadDeliveries(db, [c.get('userId')]));
+    return c.body(null, 204);
+  })
+  .delete('/:id/mute', validate('param', idParam), async (c) => {
+    const db = c.get('db');
+    const { id } = c.req.valid('param');
+    await requireMembership(db, id, c.get('userId'));
+    await setMuted(db, id, c.get('userId'), false);
+    publish(c.env, c.executionCtx, await unreadDeliveries(db, [c.get('userId')]));
+    return c.body(null, 204);
+  })
+  .post('/:id/leave', validate('param', idParam), async (c) => {
+    const db = c.get('db');
+    const userId = c.get('userId');
+    const { id } = c.req.valid('param');
+    const membership = await requireMembership(db, id, userId);
+    if (membership.conversation.kind === 'direct') await hideDirect(db, id, userId);
+    publish(c.env, c.executionCtx, await unreadDeliveries(db, [userId]));
+    return c.body(null, 204);
+  });

@@ -1,0 +1,80 @@
+import { env } from 'cloudflare:test';
+import { drizzle } from 'drizzle-orm/d1';
+import { describe, expect, it } from 'vitest';
+import { conversationViewQueries } from '../src/db/conversation-views.ts';
+import { listBoxQuery } from '../src/db/conversations.ts';
+import { unreadCountsQuery } from '../src/db/members.ts';
+import { messagePageQuery, sendStatements } from '../src/db/messages.ts';
+import { policyFactQueries } from '../src/db/policy-facts.ts';
+import { toQuery } from '../src/db/raw-batch.ts';
+import * as schema from '../src/db/schema.ts';
+
+/** Every hot query is served by an index: its plan has no `SCAN <table>` without an index. */
+
+const db = drizzle(env.DB, { schema });
+
+async function plan(query: { sql: string; params: unknown[] }): Promise<string[]> {
+  const res = await env.DB.prepare(`EXPLAIN QUERY PLAN ${query.sql}`)
+    .bind(...query.params)
+    .all<{ detail: string }>();
+  return res.results.map((r) => r.detail);
+}
+
+function expectIndexed(details: string[]) {
+  expect(details.length).toBeGreaterThan(0);
+  const fullScans = details.filter(
+    (d) => /^SCAN /.test(d) && !/USING (COVERING )?INDEX|CONSTANT ROW/.test(d),
+  );
+  expect(fullScans, details.join('\n')).toEqual([]);
+}
+
+const ids = ['u1', 'u2', 'u3'];
+
+describe('EXPLAIN QUERY PLAN of the hot queries', () => {
+  it('inbox page: a range of members_box_idx, already in order', async () => {
+    const details = await plan(
+      listBoxQuery(db, 'u1', 'accepted', 30, { at: '2026-01-01', id: 'c1' }).toSQL(),
+    );
+    expectIndexed(details);
+    expect(details.join('\n')).toContain('members_box_idx');
+    expect(details.join('\n')).not.toContain('TEMP B-TREE');
+  });
+
+  it('requests page: the same index', async () => {
+    const details = await plan(listBoxQuery(db, 'u1', 'request', 30, null).toSQL());
+    expectIndexed(details);
+    expect(details.join('\n')).toContain('members_box_idx');
+  });
+
+  it('conversation views of a page (members, people, last messages)', async () => {
+    for (const query of conversationViewQueries(db, 'u1', ['c1', 'c2']))
+      expectIndexed(await plan(query.toSQL()));
+  });
+
+  it('messages page, newest and before/after a seq', async () => {
+    for (const page of [{ limit: 30 }, { before: 10, limit: 30 }, { after: 3, limit: 30 }]) {
+      const details = await plan(messagePageQuery(db, 'u1', 'c1', page).toSQL());
+      expectIndexed(details);
+      expect(details.join('\n')).toContain('messages_conversation_seq_unique');
+    }
+  });
+
+  it('unread counts', async () => {
+    const details = await plan(unreadCountsQuery(db, ids).toSQL());
+    expectIndexed(details);
+    expect(details.join('\n')).toContain('members_box_idx');
+  });
+
+  it('the policy facts', async () => {
+    for (const query of policyFactQueries(db, 'u0', ids)) expectIndexed(await plan(query.toSQL()));
+  });
+
+  it('the statements of a send', async () => {
+    const input = { conversationId: 'c1', senderId: 'u1', clientId: 'x', kind: 'text' as const, text: 'hi' };
+    const statements = sendStatements('m1', '2026-01-01T00:00:00.000Z', input, {
+      maxFromSender: 3,
+      promote: { userId: 'u2', status: 'accepted' },
+    });
+    for (const statement of statements) expectIndexed(await plan(toQuery(statement)));
+  });
+});
