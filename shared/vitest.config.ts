@@ -1,5 +1,5 @@
 import { defineProject } from 'vitest/config';
 
 export default defineProject({
-  test: { name: 'shared', include: ['shared/test/**/*.test.ts'], root: '.' },
+  test: { name: 'shared', include: ['test/**/*.test.ts'] },
 });

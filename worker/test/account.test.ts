@@ -139,6 +139,21 @@ describe('DELETE /v1/me', () => {
     expect((await call('/v1/auth/refresh', { body: { refreshToken: alice.refreshToken } })).status).toBe(200);
   });
 
+  it('limits wrong passwords like sign-ins: the 11th try in 15 minutes is 429 with Retry-After', async () => {
+    const alice = await signUp('alice');
+    for (let i = 0; i < 10; i++) {
+      await expectError(
+        await alice.api('/v1/me', { method: 'DELETE', body: { password: `wrong password ${i}` } }),
+        401,
+        'invalid_credentials',
+      );
+    }
+    const limited = await alice.api('/v1/me', { method: 'DELETE', body: { password: alice.password } });
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    await expectError(limited, 429, 'rate_limited');
+    expect((await alice.api('/v1/me')).status).toBe(200);
+  });
+
   it('rejects a missing password with 400', async () => {
     const alice = await signUp('alice');
     await expectError(await alice.api('/v1/me', { method: 'DELETE', body: {} }), 400, 'invalid_request');

@@ -1,3 +1,4 @@
+import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { summarizeReactions } from '../src/db/message-actions.ts';
 import { dm, messagesOf } from './chat-helpers.ts';
@@ -79,6 +80,23 @@ describe('PUT /v1/messages/:id/reaction', () => {
     const { message } = await dm(stranger, bob, 'hi, we have not met');
     await expectError(await react(bob, message.id, '👍'), 403, 'forbidden');
     expect(await reactionRows(message.id)).toEqual([]);
+  });
+
+  it('follows the DM policy: no reactions across a block (403 cannot_message)', async () => {
+    const { alice, bob, message } = await friendsChat();
+    expect((await alice.api(`/v1/users/${bob.handle}/block`, { method: 'PUT' })).status).toBe(204);
+    await expectError(await react(bob, message.id, '👍'), 403, 'cannot_message');
+    expect(await reactionRows(message.id)).toEqual([]);
+  });
+
+  it('refuses a suspended account with 403 dms_unavailable', async () => {
+    const { bob, message } = await friendsChat();
+    const suspend = await call(`/v1/admin/users/${bob.handle}/suspension`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${env.ADMIN_TOKEN}` },
+    });
+    expect(suspend.status).toBe(204);
+    await expectError(await react(bob, message.id, '👍'), 403, 'dms_unavailable');
   });
 
   it('requires a token', async () => {

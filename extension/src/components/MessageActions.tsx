@@ -20,7 +20,7 @@ export function MessageActions({
   const close = () => setOpen(false);
   return (
     <div class="message-actions" onKeyDown={(e) => e.key === 'Escape' && close()}>
-      <button type="button" class="icon" aria-expanded={open} aria-label={t('messageOptions')} onClick={() => setOpen(!open)}>
+      <button type="button" class="icon" aria-expanded={open} aria-label={t('moreActions')} onClick={() => setOpen(!open)}>
         ⋯
       </button>
       {open && (

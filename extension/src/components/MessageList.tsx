@@ -96,7 +96,7 @@ export function MessageList(props: Props) {
       class="messages"
       ref={scroller}
       tabIndex={0}
-      aria-label={t('messages')}
+      aria-label={t('history')}
       onScroll={(e) => {
         if (props.hasOlder && e.currentTarget.scrollTop < 40) props.onLoadOlder();
       }}

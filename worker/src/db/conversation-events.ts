@@ -31,14 +31,20 @@ export async function conversationDeliveries(db: Db, conversationId: string, use
 
 /**
  * After a message: the message to everyone whose box shows the conversation, the conversation itself to
- * those for whom it just appeared, and new unread counts to the others.
+ * those for whom it just appeared (to all of them when the members changed), and new unread counts to the
+ * others.
  */
-export async function messageDeliveries(db: Db, row: MessageRow, before: MemberRow[]): Promise<Delivery[]> {
+export async function messageDeliveries(
+  db: Db,
+  row: MessageRow,
+  before: MemberRow[],
+  { membersChanged = false } = {},
+): Promise<Delivery[]> {
   const after = await db.select().from(members).where(eq(members.conversationId, row.conversationId));
   const visible = after.filter(shows);
   const wasShown = new Set(before.filter(shows).map((m) => m.userId));
   const others = visible.filter((m) => m.userId !== row.senderId).map((m) => m.userId);
-  const appeared = visible.filter((m) => !wasShown.has(m.userId)).map((m) => m.userId);
+  const appeared = visible.filter((m) => membersChanged || !wasShown.has(m.userId)).map((m) => m.userId);
   const [newlyShown, unread] = await Promise.all([
     conversationDeliveries(db, row.conversationId, appeared),
     unreadDeliveries(db, others),

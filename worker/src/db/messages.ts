@@ -24,7 +24,12 @@ export interface InsertOptions {
 }
 
 /** The statements of one send, in order; `id` and `now` are the new message's. */
-export function sendStatements(id: string, now: string, input: NewMessage, options: InsertOptions = {}): SQL[] {
+export function sendStatements(
+  id: string,
+  now: string,
+  input: NewMessage,
+  options: InsertOptions = {},
+): SQL[] {
   const { conversationId: conv, senderId } = input;
   const limit =
     options.maxFromSender === undefined
@@ -48,9 +53,13 @@ export function sendStatements(id: string, now: string, input: NewMessage, optio
     sql`update members set state = ${options.promote?.status ?? 'request'}
       where conversation_id = ${conv} and user_id = ${options.promote?.userId ?? ''} and state = 'request'
         and ${stored}`,
-    sql`update members set state = 'accepted', hidden = 0, last_activity_at = ${now}, unread_count = 0,
-        last_read_seq = (select seq from messages where id = ${id})
-      where conversation_id = ${conv} and user_id = ${senderId} and ${input.kind === 'event' ? sql`0` : stored}`,
+    // Replying accepts; a member change (an event) only moves its actor's activity and read marker.
+    input.kind === 'event'
+      ? sql`update members set last_activity_at = ${now}, last_read_seq = (select seq from messages where id = ${id})
+          where conversation_id = ${conv} and user_id = ${senderId} and state in ('accepted', 'request') and ${stored}`
+      : sql`update members set state = 'accepted', hidden = 0, last_activity_at = ${now}, unread_count = 0,
+          last_read_seq = (select seq from messages where id = ${id})
+          where conversation_id = ${conv} and user_id = ${senderId} and ${stored}`,
   ];
 }
 

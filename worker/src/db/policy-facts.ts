@@ -105,9 +105,7 @@ export async function gatherPolicyFacts(
   if (ids.length === 0) return facts;
   const chunks: string[][] = [];
   for (let i = 0; i < ids.length; i += CHUNK) chunks.push(ids.slice(i, i + CHUNK));
-  const results = await Promise.all(
-    chunks.map((chunk) => db.batch(policyFactQueries(db, senderId, chunk))),
-  );
+  const results = await Promise.all(chunks.map((chunk) => db.batch(policyFactQueries(db, senderId, chunk))));
   for (const [senderRows, recipients, blockRows, followRows, contactRows, statusRows] of results) {
     const sender = senderRows[0];
     if (!sender) return facts;
