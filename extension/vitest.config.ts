@@ -3,6 +3,7 @@ import { defineProject, type Plugin } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
 export default defineProject({
   // WXT's plugin (fake `browser`, `import.meta.env` globals, aliases) is typed against WXT's own Vite.
@@ -10,7 +11,7 @@ export default defineProject({
   test: {
     name: 'extension',
     include: ['extension/test/**/*.test.{ts,tsx}'],
-    root: '.',
+    root: repoRoot,
     environment: 'happy-dom',
     setupFiles: ['extension/test/setup.ts'],
   },

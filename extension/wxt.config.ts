@@ -21,7 +21,11 @@ export default defineConfig({
   vite: () => ({
     plugins: preact() as unknown as NonNullable<WxtViteConfig['plugins']>,
     // `@clipdm/shared` modules only declare things: the zod schemas the extension does not use can go.
-    build: { rollupOptions: { treeshake: { moduleSideEffects: (id: string) => !/[\\/]shared[\\/]src[\\/]/.test(id) } } },
+    build: {
+      rollupOptions: {
+        treeshake: { moduleSideEffects: (id: string) => !/[\\/]shared[\\/]src[\\/]/.test(id) },
+      },
+    },
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

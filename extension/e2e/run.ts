@@ -1,16 +1,15 @@
 /**
  * The end-to-end suite: builds the extension, starts a fresh local D1 + `wrangler dev` and the fixture site,
- * launches Chromium with the unpacked extension for three people, runs every flow under `flows/`, and
- * prints `N passed, N failed` last (the CI reads that line).
+ * launches Chromium with the unpacked extension for three people, runs every `flows/*.flow.ts` in name order
+ * (they share the accounts they create), and prints `N passed, N failed` last (the CI reads that line).
  */
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from 'node:test';
-import { spec } from 'node:test/reporters';
 import { Api } from './harness/api.ts';
 import { launchPerson, type Person } from './harness/browser.ts';
 import { buildExtension } from './harness/build.ts';
+import { declaredFlows, runFlow } from './harness/flow.ts';
 import { startFixtureSite } from './harness/fixture-server.ts';
 import { ROOT } from './harness/processes.ts';
 import { startWorker } from './harness/worker.ts';
@@ -24,6 +23,18 @@ const FLOW_TIMEOUT_MS = 150_000;
 
 const artifactsDir = join(ROOT, 'artifacts', 'e2e');
 const flowsDir = join(import.meta.dirname, 'flows');
+
+function seconds(since: number): number {
+  return Math.round((Date.now() - since) / 100) / 10;
+}
+
+function indent(error: unknown): string {
+  const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  return text
+    .split('\n')
+    .map((line) => `    ${line}`)
+    .join('\n');
+}
 
 function log(message: string) {
   process.stdout.write(`[e2e] ${message}\n`);
@@ -80,21 +91,20 @@ async function main(): Promise<number> {
 
     const only = process.env.E2E_ONLY;
     const files = (await readdir(flowsDir))
-      .filter((f) => f.endsWith('.test.ts') && (!only || f.includes(only)))
-      .sort()
-      .map((f) => join(flowsDir, f));
-    const stream = run({ files, concurrency: 1, isolation: 'none', timeout: FLOW_TIMEOUT_MS });
-    stream.on('test:pass', (event) => {
-      if (event.details.type !== 'suite') passed += 1;
-    });
-    stream.on('test:fail', (event) => {
-      if (event.details.type !== 'suite') failed += 1;
-    });
-    await new Promise<void>((resolve, reject) => {
-      stream.compose(spec).pipe(process.stdout, { end: false }).on('error', reject);
-      stream.on('end', resolve);
-      stream.on('close', resolve);
-    });
+      .filter((f) => f.endsWith('.flow.ts') && (!only || f.includes(only)))
+      .sort();
+    for (const file of files) await import(join(flowsDir, file));
+    for (const declared of declaredFlows()) {
+      const flowStarted = Date.now();
+      try {
+        await runFlow(declared, FLOW_TIMEOUT_MS);
+        passed += 1;
+        log(`✔ ${declared.name} (${seconds(flowStarted)} s)`);
+      } catch (error) {
+        failed += 1;
+        log(`✖ ${declared.name} (${seconds(flowStarted)} s)\n${indent(error)}`);
+      }
+    }
   } catch (error) {
     failed += 1;
     process.stdout.write(`[e2e] setup failed: ${error instanceof Error ? error.stack : String(error)}\n`);
@@ -109,4 +119,5 @@ async function main(): Promise<number> {
   return failed === 0 && passed > 0 ? 0 : 1;
 }
 
-process.exitCode = await main();
+// Exit explicitly: a browser or server that failed to close must not keep CI waiting.
+process.exit(await main());

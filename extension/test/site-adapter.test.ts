@@ -39,7 +39,10 @@ describe('pageOf', () => {
 
   it('keeps the fixture site origin, port included', () => {
     const result = pageOf('http://127.0.0.1:8794/@alice/video/7300000000000000001');
-    expect(result).toMatchObject({ kind: 'video', url: 'http://127.0.0.1:8794/@alice/video/7300000000000000001' });
+    expect(result).toMatchObject({
+      kind: 'video',
+      url: 'http://127.0.0.1:8794/@alice/video/7300000000000000001',
+    });
   });
 
   it.each([
@@ -103,7 +106,10 @@ describe('findShareTargets', () => {
       <section><div><a href="https://www.tiktok.com/@dan/video/7300000000000000004">open</a></div>
         <div><div><button id="share" aria-label="Share"></button></div></div></section>`);
     expect(findShareTargets(doc, at(feed))).toEqual([
-      { anchor: doc.getElementById('share'), videoUrl: 'https://www.tiktok.com/@dan/video/7300000000000000004' },
+      {
+        anchor: doc.getElementById('share'),
+        videoUrl: 'https://www.tiktok.com/@dan/video/7300000000000000004',
+      },
     ]);
   });
 
@@ -139,7 +145,10 @@ describe('findProfileTarget', () => {
     const doc = page(`
       <div class="header"><div class="names"><h1 data-e2e="user-title">bob</h1></div>
         <div class="buttons"><button data-e2e="follow-button" id="follow">Follow</button></div></div>`);
-    expect(findProfileTarget(doc, at(profile))).toEqual({ anchor: doc.getElementById('follow'), handle: 'bob' });
+    expect(findProfileTarget(doc, at(profile))).toEqual({
+      anchor: doc.getElementById('follow'),
+      handle: 'bob',
+    });
   });
 
   it('falls back to the title when there is no follow button', () => {
@@ -162,7 +171,11 @@ describe('no markup, no-op', () => {
   it('finds nothing and throws nothing on an empty or unrelated page', () => {
     for (const html of ['', '<p>Hello</p>', '<a href="/@">x</a><button aria-label="Shared"></button>']) {
       const doc = page(html);
-      for (const href of ['https://www.tiktok.com/foryou', 'https://www.tiktok.com/@bob', 'https://www.tiktok.com/@bob/video/1234567']) {
+      for (const href of [
+        'https://www.tiktok.com/foryou',
+        'https://www.tiktok.com/@bob',
+        'https://www.tiktok.com/@bob/video/1234567',
+      ]) {
         expect(() => findShareTargets(doc, at(href))).not.toThrow();
         expect(findProfileTarget(doc, at(href))).toBeNull();
         expect(looksLikeSite(doc, at(href))).toBe(false);

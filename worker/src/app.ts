@@ -13,6 +13,7 @@ import { auth } from './routes/auth.ts';
 import { contactRoutes } from './routes/contacts.ts';
 import { triageRoutes } from './routes/conversation-triage.ts';
 import { conversationRoutes } from './routes/conversations.ts';
+import { groupRoutes } from './routes/groups.ts';
 import { health } from './routes/health.ts';
 import { me } from './routes/me.ts';
 import { messageActions } from './routes/message-actions.ts';
@@ -34,6 +35,7 @@ const v1 = new Hono<AppEnv>()
   .route('/me', unreadRoutes)
   .route('/conversations', conversationRoutes)
   .route('/conversations', triageRoutes)
+  .route('/conversations', groupRoutes)
   .route('/conversations', messageRoutes)
   .route('/users', users)
   .route('/messages', messageActions)

@@ -54,4 +54,25 @@ describe('live events of direct conversations and requests', () => {
     await sleep(300);
     expect(parsed(senderLive.frames).filter((e) => e.type === 'read')).toEqual([]);
   });
+
+  it('a member change sends every member the new conversation and the event message', async () => {
+    const [alice, bob, carol, dave] = [
+      await signUp('alice'),
+      await signUp('bob'),
+      await signUp('carol'),
+      await signUp('dave'),
+    ];
+    for (const other of [bob, carol, dave]) await befriend(alice, other);
+    const res = await alice.api('/v1/conversations', { body: { members: [bob.handle, carol.handle] } });
+    const { id } = (await res.json()) as { id: string };
+    const [bobLive, daveLive] = [await connect(bob), await connect(dave)];
+    await alice.api(`/v1/conversations/${id}/members`, { body: { handles: [dave.handle] } });
+    for (const live of [bobLive, daveLive]) {
+      const events = [await live.nextEvent(), await live.nextEvent(), await live.nextEvent()];
+      const conversation = events.find((e) => e.type === 'conversation');
+      expect(conversation?.type === 'conversation' && conversation.conversation.members.length).toBe(4);
+      const message = events.find((e) => e.type === 'message');
+      expect(message?.type === 'message' && message.message.event?.type).toBe('added');
+    }
+  });
 });

@@ -19,7 +19,7 @@ function thumbnail(id: string): string {
 }
 
 const TITLES: Record<string, string> = {
-  '7300000000000000001': 'Sunset over the harbour 🌅 #golden',
+  '7300000000000000001': 'Sunset over the harbour #golden',
   '7300000000000000002': 'Three-ingredient pancakes, no mixer needed',
   '7300000000000000003': 'Tiny desk, big sound — live take',
   '7300000000000000004': 'Skate park at dawn, one take',

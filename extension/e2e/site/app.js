@@ -2,7 +2,7 @@
 // feed, video and profile pages. Every page change goes through history.pushState, like the real site.
 
 const VIDEOS = [
-  { id: '7300000000000000001', author: 'alice', name: 'Alice Martin', desc: 'Sunset over the harbour 🌅 #golden', likes: '12.4K', colors: ['#ff9966', '#ff5e62'] },
+  { id: '7300000000000000001', author: 'alice', name: 'Alice Martin', desc: 'Sunset over the harbour #golden', likes: '12.4K', colors: ['#ff9966', '#ff5e62'] },
   { id: '7300000000000000002', author: 'bob', name: 'Bob Okafor', desc: 'Three-ingredient pancakes, no mixer needed', likes: '3,021', colors: ['#56ccf2', '#2f80ed'] },
   { id: '7300000000000000003', author: 'carol', name: 'Carol Rossi', desc: 'Tiny desk, big sound — live take', likes: '88.1K', colors: ['#a8e063', '#56ab2f'] },
   { id: '7300000000000000004', author: 'alice', name: 'Alice Martin', desc: 'Skate park at dawn, one take', likes: '941', colors: ['#c471f5', '#fa71cd'] },
@@ -45,8 +45,8 @@ function actionBar(video) {
     { class: 'action-bar' },
     link(`/@${video.author}`, { class: 'avatar', 'data-e2e': 'video-author-avatar', 'aria-label': video.author }, video.author[0].toUpperCase()),
     button('Like video', 'like', '♥', video.likes),
-    button('Read or add comments', 'comment', '💬', '214'),
-    button('Add to favourites', 'favorite', '🔖', '1,002'),
+    button('Read or add comments', 'comment', '≡', '214'),
+    button('Add to favourites', 'favorite', '★', '1,002'),
     button('Share video', 'share', '↪', '318'),
   );
 }

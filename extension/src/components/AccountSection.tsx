@@ -1,9 +1,10 @@
 import type { Me } from '@clipdm/shared';
-import { useState } from 'preact/hooks';
+import { useCallback, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { api } from '../lib/api.ts';
 import { type ApiFailure, asFailure } from '../lib/http.ts';
 import { t } from '../lib/i18n.ts';
+import { useEscape } from '../lib/use-escape.ts';
 import { ErrorNote } from './ErrorNote.tsx';
 
 /** Who is signed in, sign out, the server address, and deleting the account (asks for the password). */
@@ -11,6 +12,11 @@ export function AccountSection({ me }: { me: Me }) {
   const [deleting, setDeleting] = useState(false);
   const [password, setPassword] = useState('');
   const [error, setError] = useState<ApiFailure | null>(null);
+  useEscape(
+    deleting,
+    useCallback(() => setDeleting(false), []),
+    true,
+  );
 
   async function deleteAccount(event: Event) {
     event.preventDefault();
@@ -39,7 +45,7 @@ export function AccountSection({ me }: { me: Me }) {
         )}
       </div>
       {deleting && (
-        <form class="dialog" onSubmit={deleteAccount} onKeyDown={(e) => e.key === 'Escape' && setDeleting(false)}>
+        <form class="dialog" onSubmit={deleteAccount}>
           <p>{t('deleteAccountWarning')}</p>
           <label for="delete-password">{t('password')}</label>
           <input

@@ -47,7 +47,9 @@ export function ComposeView({ onOpen }: { onOpen: (conversation: Conversation) =
           </li>
         ))}
       </ul>
-      {query.trim() && !search.searching && search.users.length === 0 && <p class="empty">{t('noPeopleFound')}</p>}
+      {query.trim() && !search.searching && search.users.length === 0 && (
+        <p class="empty">{t('noPeopleFound')}</p>
+      )}
     </section>
   );
 }

@@ -54,8 +54,23 @@ export function ContactSync() {
         onInput={(e) => setCountry(e.currentTarget.value.replace(/\D/g, ''))}
       />
       <label for="contacts-file">{t('contactsFile')}</label>
-      <input id="contacts-file" type="file" accept=".vcf,.csv,text/vcard,text/csv" disabled={busy} onChange={onFile} />
-      <button type="button" disabled={busy} onClick={() => void run(async () => (await api.removeContacts(), t('contactsRemoved')))}>
+      <input
+        id="contacts-file"
+        type="file"
+        accept=".vcf,.csv,text/vcard,text/csv"
+        disabled={busy}
+        onChange={onFile}
+      />
+      <button
+        type="button"
+        disabled={busy}
+        onClick={() =>
+          void run(async () => {
+            await api.removeContacts();
+            return t('contactsRemoved');
+          })
+        }
+      >
         {t('removeContacts')}
       </button>
       {status && (

@@ -45,8 +45,9 @@ export function ConversationRow({
         <time dateTime={conversation.lastActivityAt}>{relativeTime(conversation.lastActivityAt)}</time>
       </span>
       {unread && (
-        <span class="row-unread" aria-label={t('unreadMessages', String(conversation.unreadCount))}>
-          {conversation.unreadCount}
+        <span class="row-unread">
+          <span aria-hidden="true">{conversation.unreadCount}</span>
+          <span class="visually-hidden">{t('unreadMessages', String(conversation.unreadCount))}</span>
         </span>
       )}
     </button>

@@ -78,7 +78,9 @@ export function ConversationView({
           <RequestActions
             conversation={conversation}
             name={name}
-            onDone={(result) => (result.action === 'accepted' ? chat.setConversation(result.conversation) : onRemoved())}
+            onDone={(result) =>
+              result.action === 'accepted' ? chat.setConversation(result.conversation) : onRemoved()
+            }
           />
         </div>
       )}

@@ -1,5 +1,5 @@
-import type { ApiFailure } from '../lib/http.ts';
 import { errorText } from '../lib/error-text.ts';
+import type { ApiFailure } from '../lib/http.ts';
 
 /** An error announced to screen readers; `text` overrides the standard sentence for the code. */
 export function ErrorNote({ error, text }: { error?: ApiFailure | null; text?: string | null }) {

@@ -1,5 +1,6 @@
-import { useState } from 'preact/hooks';
+import { useCallback, useRef, useState } from 'preact/hooks';
 import { t } from '../lib/i18n.ts';
+import { useEscape } from '../lib/use-escape.ts';
 import { ReactionPicker } from './Reactions.tsx';
 
 /** The per-message menu: react, unsend (own messages), delete for me. Escape closes it. */
@@ -17,10 +18,26 @@ export function MessageActions({
   onHide: () => void;
 }) {
   const [open, setOpen] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
   const close = () => setOpen(false);
+  useEscape(
+    open,
+    useCallback(() => {
+      setOpen(false);
+      toggle.current?.focus();
+    }, []),
+    true,
+  );
   return (
-    <div class="message-actions" onKeyDown={(e) => e.key === 'Escape' && close()}>
-      <button type="button" class="icon" aria-expanded={open} aria-label={t('moreActions')} onClick={() => setOpen(!open)}>
+    <div class="message-actions">
+      <button
+        ref={toggle}
+        type="button"
+        class="icon"
+        aria-expanded={open}
+        aria-label={t('moreActions')}
+        onClick={() => setOpen(!open)}
+      >
         ⋯
       </button>
       {open && (

@@ -74,7 +74,13 @@ export function MessageItem({
           </time>
         </div>
         {!unsent && (
-          <MessageActions mine={mine} canReact={!hidePreviews} onReact={onReact} onUnsend={onUnsend} onHide={onHide} />
+          <MessageActions
+            mine={mine}
+            canReact={!hidePreviews}
+            onReact={onReact}
+            onUnsend={onUnsend}
+            onHide={onHide}
+          />
         )}
       </div>
       <Reactions reactions={message.reactions} onReact={onReact} />

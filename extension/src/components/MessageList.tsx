@@ -58,7 +58,7 @@ export function MessageList(props: Props) {
       day = key;
       sender = '';
       items.push(
-        <li key={`day-${key}`} class="day" role="separator">
+        <li key={`day-${key}`} class="day">
           {dayLabel(message.createdAt)}
         </li>,
       );
@@ -95,7 +95,7 @@ export function MessageList(props: Props) {
     <div
       class="messages"
       ref={scroller}
-      tabIndex={0}
+      role="log"
       aria-label={t('history')}
       onScroll={(e) => {
         if (props.hasOlder && e.currentTarget.scrollTop < 40) props.onLoadOlder();
@@ -107,9 +107,7 @@ export function MessageList(props: Props) {
         </button>
       )}
       {messages.length === 0 && props.pending.length === 0 && <p class="empty">{t('noMessagesYet')}</p>}
-      <ol class="message-list" aria-live="polite">
-        {items}
-      </ol>
+      <ol class="message-list">{items}</ol>
     </div>
   );
 }

@@ -40,14 +40,20 @@ export function NewGroupView({ onOpen }: { onOpen: (conversation: Conversation) 
     }
   }
 
-  const refused = error?.code === 'cannot_message' ? (error.details?.handles as string[] | undefined) : undefined;
+  const refused =
+    error?.code === 'cannot_message' ? (error.details?.handles as string[] | undefined) : undefined;
 
   return (
     <form class="list-view" aria-labelledby="group-heading" onSubmit={create}>
       <h2 id="group-heading">{t('newGroup')}</h2>
       <div class="field">
         <label for="group-title">{t('groupTitle')}</label>
-        <input id="group-title" maxLength={50} value={title} onInput={(e) => setTitle(e.currentTarget.value)} />
+        <input
+          id="group-title"
+          maxLength={50}
+          value={title}
+          onInput={(e) => setTitle(e.currentTarget.value)}
+        />
       </div>
       {picked.length > 0 && (
         <ul class="chips" aria-label={t('groupMembers')}>

@@ -21,7 +21,11 @@ export function OptionsForm() {
     await apiBaseUrlItem.setValue(url);
     try {
       const response = await fetch(`${url}/v1/health`);
-      setStatus(response.ok ? { ok: true, text: t('optionsSavedReachable') } : { ok: false, text: t('optionsSavedUnhealthy') });
+      setStatus(
+        response.ok
+          ? { ok: true, text: t('optionsSavedReachable') }
+          : { ok: false, text: t('optionsSavedUnhealthy') },
+      );
     } catch {
       setStatus({ ok: false, text: t('optionsSavedUnreachable') });
     }
@@ -32,7 +36,13 @@ export function OptionsForm() {
       <h1>{t('optionsTitle')}</h1>
       <form onSubmit={save}>
         <label for="server">{t('serverAddress')}</label>
-        <input id="server" type="url" value={value} onInput={(e) => setValue(e.currentTarget.value)} required />
+        <input
+          id="server"
+          type="url"
+          value={value}
+          onInput={(e) => setValue(e.currentTarget.value)}
+          required
+        />
         <p class="hint">{t('optionsHint', DEFAULT_API_BASE_URL)}</p>
         <div class="actions">
           <button type="submit" class="primary">

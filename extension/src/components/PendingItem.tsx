@@ -1,7 +1,7 @@
-import type { OutboxItem } from '../lib/storage.ts';
 import { errorText } from '../lib/error-text.ts';
 import { ApiFailure, type ClientErrorCode } from '../lib/http.ts';
 import { t } from '../lib/i18n.ts';
+import type { OutboxItem } from '../lib/storage.ts';
 
 /** A message still in the outbox: "Sending…", or why it failed with Retry and Discard. */
 export function PendingItem({
@@ -24,8 +24,7 @@ export function PendingItem({
       {failed ? (
         <div class="pending-state" role="alert">
           <span>
-            {t('notSent')}{' '}
-            {errorText(new ApiFailure((item.errorCode ?? 'internal') as ClientErrorCode, ''))}
+            {t('notSent')} {errorText(new ApiFailure((item.errorCode ?? 'internal') as ClientErrorCode, ''))}
           </span>
           <button type="button" class="link" onClick={onRetry}>
             {t('retry')}

@@ -24,8 +24,7 @@ export function PrivacySetting({
   onChange: (policy: DmPolicy) => void;
 }) {
   const allowed = allowedPolicies(ageGroup);
-  const ageNote =
-    ageGroup === '13-15' ? t('ageNote1315') : ageGroup === '16-17' ? t('ageNote1617') : null;
+  const ageNote = ageGroup === '13-15' ? t('ageNote1315') : ageGroup === '16-17' ? t('ageNote1617') : null;
   return (
     <fieldset class="policy" aria-describedby={ageNote ? 'age-note' : undefined}>
       <legend>{t('whoCanMessage')}</legend>

@@ -4,7 +4,13 @@ import { t } from '../lib/i18n.ts';
 export const QUICK_EMOJIS = ['❤️', '😂', '😮', '😢', '👍', '🔥'];
 
 /** Reaction counts under a message; the viewer's own is pressed, and tapping toggles it. */
-export function Reactions({ reactions, onReact }: { reactions: Reaction[]; onReact: (emoji: string) => void }) {
+export function Reactions({
+  reactions,
+  onReact,
+}: {
+  reactions: Reaction[];
+  onReact: (emoji: string) => void;
+}) {
   if (reactions.length === 0) return null;
   return (
     <ul class="reactions" aria-label={t('reactions')}>
@@ -28,7 +34,8 @@ export function Reactions({ reactions, onReact }: { reactions: Reaction[]; onRea
 /** The small picker of quick reactions. */
 export function ReactionPicker({ onReact }: { onReact: (emoji: string) => void }) {
   return (
-    <div class="picker" role="group" aria-label={t('react')}>
+    <fieldset class="picker">
+      <legend class="visually-hidden">{t('react')}</legend>
       {QUICK_EMOJIS.map((emoji) => (
         <button
           key={emoji}
@@ -40,6 +47,6 @@ export function ReactionPicker({ onReact }: { onReact: (emoji: string) => void }
           {emoji}
         </button>
       ))}
-    </div>
+    </fieldset>
   );
 }

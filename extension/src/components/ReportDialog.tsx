@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ReportInput } from '../lib/api.ts';
 import { type MessageKey, t } from '../lib/i18n.ts';
+import { useEscape } from '../lib/use-escape.ts';
 
 type Reason = ReportInput['reason'];
 
@@ -34,13 +35,13 @@ export function ReportDialog({
   const [block, setBlock] = useState(false);
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), []);
+  useEscape(true, onCancel, true);
 
   return (
     <form
       class="dialog"
       role="dialog"
       aria-labelledby="report-title"
-      onKeyDown={(e) => e.key === 'Escape' && onCancel()}
       onSubmit={(e) => {
         e.preventDefault();
         if (reason) onSubmit({ reason, ...(note.trim() ? { note: note.trim() } : {}), block });
@@ -64,7 +65,13 @@ export function ReportDialog({
         ))}
       </fieldset>
       <label for="report-note">{t('reportNote')}</label>
-      <textarea id="report-note" maxLength={500} rows={2} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+      <textarea
+        id="report-note"
+        maxLength={500}
+        rows={2}
+        value={note}
+        onInput={(e) => setNote(e.currentTarget.value)}
+      />
       {canBlock && (
         <label class="option">
           <input type="checkbox" checked={block} onChange={(e) => setBlock(e.currentTarget.checked)} />

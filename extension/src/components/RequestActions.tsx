@@ -19,7 +19,8 @@ export function RequestActions({
   const [reporting, setReporting] = useState(false);
   return (
     <div class="request-actions">
-      <div class="actions" role="group" aria-label={t('requestActionsFor', name)}>
+      <fieldset class="actions">
+        <legend class="visually-hidden">{t('requestActionsFor', name)}</legend>
         <button type="button" class="primary" disabled={actions.busy} onClick={() => void actions.accept()}>
           {t('accept')}
         </button>
@@ -29,7 +30,7 @@ export function RequestActions({
         <button type="button" class="danger-text" disabled={actions.busy} onClick={() => setReporting(true)}>
           {t('report')}
         </button>
-      </div>
+      </fieldset>
       {reporting && (
         <ReportDialog
           name={name}

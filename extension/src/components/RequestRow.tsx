@@ -1,7 +1,7 @@
 import type { Conversation } from '@clipdm/shared';
-import type { Acquaintance } from '../lib/use-acquaintance.ts';
 import { type MessageKey, t } from '../lib/i18n.ts';
 import { conversationName } from '../lib/names.ts';
+import type { Acquaintance } from '../lib/use-acquaintance.ts';
 import { ConversationRow } from './ConversationRow.tsx';
 import { RequestActions } from './RequestActions.tsx';
 

@@ -11,7 +11,13 @@ import { LoadMore } from './LoadMore.tsx';
 import { RequestRow } from './RequestRow.tsx';
 
 /** Message requests: people you may not know. Triage each, or delete them all. */
-export function RequestsView({ myId, onOpen }: { myId: string; onOpen: (conversation: Conversation) => void }) {
+export function RequestsView({
+  myId,
+  onOpen,
+}: {
+  myId: string;
+  onOpen: (conversation: Conversation) => void;
+}) {
   const list = useConversationList('requests');
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<ApiFailure | null>(null);
@@ -42,7 +48,7 @@ export function RequestsView({ myId, onOpen }: { myId: string; onOpen: (conversa
         <p class="hint">{t('requestsIntro')}</p>
         {list.conversations.length > 0 &&
           (confirming ? (
-            <span class="confirm" role="group" aria-label={t('deleteAllConfirm', String(list.conversations.length))}>
+            <span class="confirm">
               <span>{t('deleteAllConfirm', String(list.conversations.length))}</span>
               <button type="button" class="danger" onClick={() => void deleteAll()}>
                 {t('yesDeleteAll')}

@@ -5,6 +5,7 @@ import { type ApiFailure, asFailure } from '../lib/http.ts';
 import { t } from '../lib/i18n.ts';
 import { conversationName } from '../lib/names.ts';
 import { enqueue } from '../lib/outbox.ts';
+import { useEscape } from '../lib/use-escape.ts';
 import { pumpOutbox } from '../lib/use-outbox.ts';
 import { useUserSearch } from '../lib/use-user-search.ts';
 import { ErrorNote } from './ErrorNote.tsx';
@@ -27,6 +28,7 @@ export function ShareSheet({
   const [query, setQuery] = useState('');
   const [error, setError] = useState<ApiFailure | null>(null);
   const search = useUserSearch(query);
+  useEscape(true, onCancel, true);
 
   useEffect(() => {
     api
@@ -48,7 +50,7 @@ export function ShareSheet({
   }
 
   return (
-    <section class="list-view share" aria-labelledby="share-heading" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
+    <section class="list-view share" aria-labelledby="share-heading">
       <h2 id="share-heading">{t('shareTitle')}</h2>
       <p class="share-url">{url}</p>
       <ErrorNote error={error ?? search.error} />
@@ -63,7 +65,12 @@ export function ShareSheet({
         ))}
         {search.users.map((user) => (
           <li key={user.id}>
-            <button type="button" class="row person-row" disabled={!user.canMessage} onClick={() => void sendTo(user)}>
+            <button
+              type="button"
+              class="row person-row"
+              disabled={!user.canMessage}
+              onClick={() => void sendTo(user)}
+            >
               <PersonLine user={user} />
             </button>
           </li>

@@ -2,14 +2,19 @@ import { ageGroupOf } from '@clipdm/shared';
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { api } from '../lib/api.ts';
-import { asFailure } from '../lib/http.ts';
 import { errorText } from '../lib/error-text.ts';
+import { asFailure } from '../lib/http.ts';
 import { t } from '../lib/i18n.ts';
 
 const HANDLE = /^[a-z0-9._]{3,24}$/;
 
 /** What is wrong with a sign-up form before asking the server, or null. */
-export function signUpProblem(handle: string, password: string, birthdate: string, today = new Date()): string | null {
+export function signUpProblem(
+  handle: string,
+  password: string,
+  birthdate: string,
+  today = new Date(),
+): string | null {
   if (!HANDLE.test(handle.trim().toLowerCase())) return t('errorHandleFormat');
   if (password.length < 10) return t('errorPasswordLength');
   if (!/^\d{4}-\d{2}-\d{2}$/.test(birthdate)) return t('errorBirthdateMissing');
@@ -86,7 +91,12 @@ export function SignIn() {
         <fieldset class="signup">
           <legend>{t('newHere')}</legend>
           <label for="birthdate">{t('birthdate')}</label>
-          <input id="birthdate" type="date" value={birthdate} onInput={(e) => setBirthdate(e.currentTarget.value)} />
+          <input
+            id="birthdate"
+            type="date"
+            value={birthdate}
+            onInput={(e) => setBirthdate(e.currentTarget.value)}
+          />
           <label for="display-name">{t('displayNameOptional')}</label>
           <input
             id="display-name"

@@ -5,8 +5,11 @@ export type Tab = 'inbox' | 'requests';
 function Count({ value, testId, label }: { value: number; testId: string; label: string }) {
   if (value <= 0) return null;
   return (
-    <span class="count" data-testid={testId} aria-label={label}>
-      {value}
+    <span class="count">
+      <span data-testid={testId} aria-hidden="true">
+        {value}
+      </span>
+      <span class="visually-hidden">{label}</span>
     </span>
   );
 }
@@ -46,7 +49,11 @@ export function Tabs({
         onClick={() => onSelect('requests')}
       >
         {t('requests')}
-        <Count value={unread.requests} testId="requests-count" label={t('unreadCount', String(unread.requests))} />
+        <Count
+          value={unread.requests}
+          testId="requests-count"
+          label={t('unreadCount', String(unread.requests))}
+        />
       </button>
     </div>
   );

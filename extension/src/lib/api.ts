@@ -12,7 +12,7 @@ import type {
 } from '@clipdm/shared';
 import type { z } from 'zod';
 import { call } from './http.ts';
-import { saveAuth, authed } from './session.ts';
+import { authed, saveAuth } from './session.ts';
 import { sessionItem } from './storage.ts';
 
 /**
@@ -42,7 +42,9 @@ export const api = {
     const session = await sessionItem.getValue();
     await sessionItem.setValue(null);
     if (session) {
-      await call('POST', '/auth/logout', { body: { refreshToken: session.refreshToken } }).catch(() => undefined);
+      await call('POST', '/auth/logout', { body: { refreshToken: session.refreshToken } }).catch(
+        () => undefined,
+      );
     }
   },
   me: () => authed<Me>('GET', '/me'),
@@ -54,7 +56,8 @@ export const api = {
   patchSettings: (patch: { dmPolicy?: DmPolicy; readReceipts?: boolean }) =>
     authed<Settings>('PATCH', '/me/settings', { body: patch }),
 
-  searchUsers: async (q: string) => (await authed<{ users: User[] }>('GET', '/users', { query: { q } })).users,
+  searchUsers: async (q: string) =>
+    (await authed<{ users: User[] }>('GET', '/users', { query: { q } })).users,
   getUser: (handle: string) => authed<User>('GET', `/users/${enc(handle)}`),
   follow: (handle: string) => authed<void>('PUT', `/users/${enc(handle)}/follow`),
   unfollow: (handle: string) => authed<void>('DELETE', `/users/${enc(handle)}/follow`),
@@ -66,14 +69,19 @@ export const api = {
     });
     return { items: page.users, cursor: page.cursor };
   },
-  syncContacts: (hashes: string[]) => authed<{ matched: number }>('PUT', '/me/contacts', { body: { hashes } }),
+  syncContacts: (hashes: string[]) =>
+    authed<{ matched: number }>('PUT', '/me/contacts', { body: { hashes } }),
   removeContacts: () => authed<void>('DELETE', '/me/contacts'),
   suggested: async () => (await authed<{ users: User[] }>('GET', '/me/suggested')).users,
 
   async listConversations(box: Box, cursor?: string): Promise<Page<Conversation>> {
-    const page = await authed<{ conversations: Conversation[]; cursor: string | null }>('GET', '/conversations', {
-      query: { box, cursor },
-    });
+    const page = await authed<{ conversations: Conversation[]; cursor: string | null }>(
+      'GET',
+      '/conversations',
+      {
+        query: { box, cursor },
+      },
+    );
     return { items: page.conversations, cursor: page.cursor };
   },
   unread: () => authed<{ inbox: number; requests: number }>('GET', '/me/unread'),
@@ -84,7 +92,8 @@ export const api = {
   decline: (id: string) => authed<void>('POST', `/conversations/${enc(id)}/decline`),
   report: (id: string, body: ReportInput) =>
     authed<{ reportId: string }>('POST', `/conversations/${enc(id)}/report`, { body }),
-  markRead: (id: string, seq: number) => authed<void>('POST', `/conversations/${enc(id)}/read`, { body: { seq } }),
+  markRead: (id: string, seq: number) =>
+    authed<void>('POST', `/conversations/${enc(id)}/read`, { body: { seq } }),
   mute: (id: string) => authed<void>('PUT', `/conversations/${enc(id)}/mute`),
   unmute: (id: string) => authed<void>('DELETE', `/conversations/${enc(id)}/mute`),
   leave: (id: string) => authed<void>('POST', `/conversations/${enc(id)}/leave`),

@@ -103,6 +103,15 @@ export async function hashContactsFile(name: string, text: string, countryCode: 
 /** A guess of the user's country calling code from the browser language ("nl-NL" → "31"). */
 export function guessCountryCode(language: string): string {
   const region = language.split('-')[1]?.toUpperCase() ?? language.toUpperCase();
-  const codes: Record<string, string> = { NL: '31', BE: '32', FR: '33', IT: '39', GB: '44', US: '1', DE: '49', CH: '41' };
+  const codes: Record<string, string> = {
+    NL: '31',
+    BE: '32',
+    FR: '33',
+    IT: '39',
+    GB: '44',
+    US: '1',
+    DE: '49',
+    CH: '41',
+  };
   return codes[region] ?? '';
 }

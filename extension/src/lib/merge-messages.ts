@@ -10,7 +10,9 @@ export function mergeMessages(current: Message[], incoming: Message[]): Message[
 /** The tombstone an unsent message becomes. */
 export function markUnsent(messages: Message[], messageId: string): Message[] {
   return messages.map((m) =>
-    m.id === messageId ? { ...m, text: null, video: null, reactions: [], unsentAt: new Date().toISOString() } : m,
+    m.id === messageId
+      ? { ...m, text: null, video: null, reactions: [], unsentAt: new Date().toISOString() }
+      : m,
   );
 }
 

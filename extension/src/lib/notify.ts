@@ -1,7 +1,7 @@
 import type { Conversation, Message } from '@clipdm/shared';
 import { browser } from 'wxt/browser';
-import { conversationName } from './names.ts';
 import { t } from './i18n.ts';
+import { conversationName } from './names.ts';
 import { notifiedItem } from './storage.ts';
 
 const PREFIX = 'clipdm-conversation:';
@@ -15,7 +15,11 @@ export function conversationOfNotification(notificationId: string): string | nul
  * A desktop notification for a new message, once per message, never for muted conversations or
  * one's own messages. Requests say only who wrote (their content is not shown before accepting).
  */
-export async function notifyMessage(conversation: Conversation, message: Message, myId: string): Promise<void> {
+export async function notifyMessage(
+  conversation: Conversation,
+  message: Message,
+  myId: string,
+): Promise<void> {
   if (conversation.muted || message.sender.id === myId || message.unsentAt) return;
   const seen = await notifiedItem.getValue();
   if (seen[conversation.id] === message.id) return;

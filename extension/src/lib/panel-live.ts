@@ -1,8 +1,11 @@
 import type { StreamEvent } from '@clipdm/shared';
 import { openStream } from './live.ts';
 
-/** What panel views react to: live events, a reconnect (catch up), or a poll tick while the stream is down. */
-export type PanelEvent = StreamEvent | { type: 'resync' } | { type: 'tick' };
+/**
+ * What panel views react to: live events, a reconnect (catch up), a poll tick while the stream is down,
+ * or this panel having changed what counts as unread (read, accepted, deleted).
+ */
+export type PanelEvent = StreamEvent | { type: 'resync' } | { type: 'tick' } | { type: 'counts-changed' };
 
 const POLL_MS = 5_000;
 const listeners = new Set<(event: PanelEvent) => void>();

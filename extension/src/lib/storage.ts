@@ -36,7 +36,11 @@ export interface PendingOpen {
 export const sessionItem = storage.defineItem<Session | null>('local:session', { fallback: null });
 export const outboxItem = storage.defineItem<OutboxItem[]>('local:outbox', { fallback: [] });
 export const draftsItem = storage.defineItem<Record<string, string>>('local:drafts', { fallback: {} });
-export const pendingShareItem = storage.defineItem<PendingShare | null>('local:pendingShare', { fallback: null });
-export const pendingOpenItem = storage.defineItem<PendingOpen | null>('local:pendingOpen', { fallback: null });
+export const pendingShareItem = storage.defineItem<PendingShare | null>('local:pendingShare', {
+  fallback: null,
+});
+export const pendingOpenItem = storage.defineItem<PendingOpen | null>('local:pendingOpen', {
+  fallback: null,
+});
 /** Last message id seen per conversation, so the background notifies about each message once. */
 export const notifiedItem = storage.defineItem<Record<string, string>>('local:notified', { fallback: {} });

@@ -69,17 +69,19 @@ export function useConversation(id: string) {
           if (event.conversationId === id) setMessages((old) => markUnsent(old, event.messageId));
           return;
         case 'reaction':
-          if (event.conversationId === id) setMessages((old) => setReactions(old, event.messageId, event.reactions));
+          if (event.conversationId === id)
+            setMessages((old) => setReactions(old, event.messageId, event.reactions));
           return;
         case 'read':
           if (event.conversationId !== id) return;
-          setConversation((c) =>
-            c && {
-              ...c,
-              members: c.members.map((m) =>
-                m.id === event.userId && m.lastReadSeq !== null ? { ...m, lastReadSeq: event.seq } : m,
-              ),
-            },
+          setConversation(
+            (c) =>
+              c && {
+                ...c,
+                members: c.members.map((m) =>
+                  m.id === event.userId && m.lastReadSeq !== null ? { ...m, lastReadSeq: event.seq } : m,
+                ),
+              },
           );
           return;
         case 'conversation':

@@ -1,6 +1,7 @@
 import type { Conversation, Message } from '@clipdm/shared';
 import { useEffect, useRef } from 'preact/hooks';
 import { api } from './api.ts';
+import { emit } from './panel-live.ts';
 
 /**
  * Tells the worker how far the viewer has read while the panel is visible. Requests are not marked:
@@ -16,9 +17,12 @@ export function useMarkRead(conversation: Conversation | null, messages: Message
     const mark = () => {
       if (document.visibilityState !== 'visible' || last <= marked.current) return;
       marked.current = last;
-      void api.markRead(id, last).catch(() => {
-        marked.current = 0;
-      });
+      api.markRead(id, last).then(
+        () => emit({ type: 'counts-changed' }),
+        () => {
+          marked.current = 0;
+        },
+      );
     };
     mark();
     document.addEventListener('visibilitychange', mark);

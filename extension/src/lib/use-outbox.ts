@@ -38,5 +38,8 @@ export function useOutboxPump(): void {
 /** The queued and failed messages of one conversation, oldest first. */
 export function useOutbox(conversationId: string): OutboxItem[] {
   const items = useStorageValue(outboxItem);
-  return useMemo(() => (items ?? []).filter((i) => i.conversationId === conversationId), [items, conversationId]);
+  return useMemo(
+    () => (items ?? []).filter((i) => i.conversationId === conversationId),
+    [items, conversationId],
+  );
 }

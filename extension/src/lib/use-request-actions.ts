@@ -2,6 +2,7 @@ import type { Conversation } from '@clipdm/shared';
 import { useState } from 'preact/hooks';
 import { api, type ReportInput } from './api.ts';
 import { type ApiFailure, asFailure } from './http.ts';
+import { emit } from './panel-live.ts';
 
 /** Accept, delete (decline) and report for one request; `onDone` gets what happened. */
 export function useRequestActions(
@@ -16,6 +17,7 @@ export function useRequestActions(
     try {
       await action();
       setError(null);
+      emit({ type: 'counts-changed' });
     } catch (e) {
       setError(asFailure(e));
     } finally {

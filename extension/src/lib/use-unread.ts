@@ -14,7 +14,7 @@ export function useUnread(): { inbox: number; requests: number } {
     load();
     return subscribeLive((event) => {
       if (event.type === 'unread') setUnread({ inbox: event.inbox, requests: event.requests });
-      else if (event.type === 'tick' || event.type === 'resync' || event.type === 'message') load();
+      else if (['tick', 'resync', 'message', 'counts-changed'].includes(event.type)) load();
     });
   }, []);
   return unread;

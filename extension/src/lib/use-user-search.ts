@@ -6,7 +6,11 @@ import { type ApiFailure, asFailure } from './http.ts';
 const DEBOUNCE_MS = 250;
 
 /** People whose handle or name starts with `query`, each with `canMessage`, fetched as the user types. */
-export function useUserSearch(query: string): { users: User[]; searching: boolean; error: ApiFailure | null } {
+export function useUserSearch(query: string): {
+  users: User[];
+  searching: boolean;
+  error: ApiFailure | null;
+} {
   const [users, setUsers] = useState<User[]>([]);
   const [searching, setSearching] = useState(false);
   const [error, setError] = useState<ApiFailure | null>(null);

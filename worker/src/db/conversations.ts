@@ -1,10 +1,12 @@
 import type { MemberStatus } from '@clipdm/shared';
 import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../env.ts';
-import { notFound } from '../lib/api-error.ts';
+import { ApiError, notFound } from '../lib/api-error.ts';
 import { newId } from '../lib/ids.ts';
+import { decideEach, denialError, directKeyOf } from './policy-facts.ts';
 import { runAsTransaction } from './raw-batch.ts';
 import { conversations, members } from './schema.ts';
+import { getUserByHandle } from './users.ts';
 
 /**
  * Who may see a conversation: members in the inbox or requests, and (direct only) one who declined it, who
@@ -108,4 +110,27 @@ export async function listBox(
 ) {
   const rows = await listBoxQuery(db, userId, box, limit, after);
   return { rows: rows.slice(0, limit), more: rows.length > limit };
+}
+
+/** The direct conversation with `handle`: the existing one, or a new one if the policy allows it. */
+export async function openDirect(db: Db, viewerId: string, handle: string) {
+  const other = await getUserByHandle(db, handle);
+  if (!other) throw notFound('No such user');
+  if (other.id === viewerId) {
+    throw new ApiError('invalid_request', 'You cannot message yourself', {
+      details: { issues: [{ path: 'members.0', message: 'is your own handle' }] },
+    });
+  }
+  const directKey = directKeyOf(viewerId, other.id);
+  const existing = await findDirect(db, directKey);
+  if (existing) return { id: existing.id, created: false };
+  const decision = (await decideEach(db, viewerId, [other.id])).get(other.id);
+  if (!decision) throw denialError('cannot_message');
+  if (!decision.allowed) throw denialError(decision.denial);
+  return getOrCreateDirect(db, {
+    creatorId: viewerId,
+    otherId: other.id,
+    directKey,
+    otherStatus: decision.status,
+  });
 }

@@ -13,6 +13,7 @@ import {
   personByHandle,
   upsertMembers,
 } from './groups.ts';
+import { countNewRequest } from './send-message.ts';
 import { getUserById } from './users.ts';
 
 /** The group operations of the API; each stores its member change and the event message in one transaction. */
@@ -53,6 +54,8 @@ export async function createGroup(
   const cap = limitsOf(env).groupMembers;
   if (invitees.length + 1 > cap) throw tooMany(cap);
   const statuses = await admissions(db, creatorId, invitees);
+  // Putting a group in someone's requests opens a request, like a first message does.
+  if ([...statuses.values()].includes('request')) await countNewRequest(db, env, creatorId);
   const id = newId();
   const now = new Date().toISOString();
   const rows = [
@@ -90,6 +93,7 @@ export async function addToGroup(
   const cap = limitsOf(env).groupMembers;
   if (current.length + people.length > cap) throw tooMany(cap);
   const statuses = await admissions(db, adderId, people);
+  if ([...statuses.values()].includes('request')) await countNewRequest(db, env, adderId);
   const rows = people.map((p) => ({ userId: p.id, role: 'member', state: statuses.get(p.id) ?? 'request' }));
   const now = new Date().toISOString();
   const row = await changeWithEvent(

@@ -5,7 +5,7 @@ import { ApiError, notFound } from '../lib/api-error.ts';
 import { newId } from '../lib/ids.ts';
 import { type MessageRow, selectMessages } from './message-view.ts';
 import { sendStatements } from './messages.ts';
-import { decideEach } from './policy-facts.ts';
+import { decideEach, denialError } from './policy-facts.ts';
 import { runAsTransaction } from './raw-batch.ts';
 import { members, messages, users } from './schema.ts';
 
@@ -41,7 +41,7 @@ export async function admissions(
   for (const person of invitees) {
     const decision = decisions.get(person.id);
     if (decision?.allowed === false && decision.denial === 'dms_unavailable') {
-      throw new ApiError('dms_unavailable', 'Your account cannot use messages');
+      throw denialError('dms_unavailable');
     }
     if (decision?.allowed) statuses.set(person.id, decision.status);
     else refused.push(person.handle);

@@ -2,6 +2,7 @@ import {
   type AgeGroup,
   ageGroupOf,
   type Decision,
+  type Denial,
   decide,
   type MemberStatus,
   type PolicyFacts,
@@ -9,6 +10,7 @@ import {
 } from '@clipdm/shared';
 import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Db } from '../env.ts';
+import { ApiError } from '../lib/api-error.ts';
 import { blocks, contacts, conversations, follows, identifiers, members, settings, users } from './schema.ts';
 
 /** D1 allows 100 bound parameters per statement; recipients are looked up in chunks well below that. */
@@ -151,4 +153,11 @@ export async function canMessageEach(db: Db, senderId: string, recipientIds: str
 export async function partyOfUser(db: Db, userId: string): Promise<PolicyParty | undefined> {
   const [row] = await sendersUser(db, userId);
   return row ? partyOf(row) : undefined;
+}
+
+/** The error a denial is answered with; every `cannot_message` reads the same, whatever the reason (rule 8). */
+export function denialError(denial: Denial): ApiError {
+  return denial === 'dms_unavailable'
+    ? new ApiError('dms_unavailable', 'Your account cannot use messages')
+    : new ApiError('cannot_message', 'You cannot message this account');
 }

@@ -13,7 +13,7 @@ import {
   insertMessage,
   type NewMessage,
 } from './messages.ts';
-import { decideEach, partyOfUser } from './policy-facts.ts';
+import { decideEach, denialError, partyOfUser } from './policy-facts.ts';
 import { hit } from './rate-limits.ts';
 
 type Content = Pick<NewMessage, 'kind' | 'text' | 'video'> & { clientId: string };
@@ -23,6 +23,14 @@ function rateLimited(retryAfter: number, what: string): ApiError {
     headers: { 'Retry-After': String(Math.max(1, retryAfter)) },
     details: { retryAfter: Math.max(1, retryAfter) },
   });
+}
+
+/** Counts one new request conversation opened by `senderId`: at most `newRequestsPerDay` a day. */
+export async function countNewRequest(db: Db, env: Env, senderId: string) {
+  const day = await hit(db, `new-requests:${senderId}`, 24 * 60 * 60);
+  if (day.count > limitsOf(env).newRequestsPerDay) {
+    throw rateLimited(day.retryAfter, 'Too many new message requests today');
+  }
 }
 
 const requestLimit = () =>
@@ -41,20 +49,13 @@ async function directRules(
   others: { userId: string; state: string }[],
 ) {
   const other = others[0];
-  if (!other) throw new ApiError('cannot_message', 'You cannot message this account');
+  if (!other) throw denialError('cannot_message');
   const existing = new Map([
     [other.userId, other.state === 'accepted' ? ('accepted' as const) : ('request' as const)],
   ]);
   const decision = (await decideEach(db, senderId, [other.userId], existing)).get(other.userId);
-  if (!decision) throw new ApiError('cannot_message', 'You cannot message this account');
-  if (!decision.allowed) {
-    throw new ApiError(
-      decision.denial,
-      decision.denial === 'dms_unavailable'
-        ? 'Your account cannot use messages'
-        : 'You cannot message this account',
-    );
-  }
+  if (!decision) throw denialError('cannot_message');
+  if (!decision.allowed) throw denialError(decision.denial);
   const options: InsertOptions = {};
   const promoted = other.state === 'request' && decision.status === 'accepted';
   if (promoted) options.promote = { userId: other.userId, status: 'accepted' };
@@ -63,12 +64,8 @@ async function directRules(
     const sent = await countFromSender(db, conversationId, senderId);
     if (sent >= limits.messagesBeforeAccept) throw requestLimit();
     options.maxFromSender = limits.messagesBeforeAccept;
-    if (sent === 0) {
-      // The first message of a request opens a new request conversation: at most N a day.
-      const day = await hit(db, `new-requests:${senderId}`, 24 * 60 * 60);
-      if (day.count > limits.newRequestsPerDay)
-        throw rateLimited(day.retryAfter, 'Too many new message requests today');
-    }
+    // The first message of a request opens a new request conversation.
+    if (sent === 0) await countNewRequest(db, env, senderId);
   }
   return options;
 }
@@ -86,9 +83,11 @@ export async function sendMessage(
   content: Content,
 ): Promise<{ message: Message; created: boolean; deliveries: Delivery[] }> {
   const conversationId = membership.conversation.id;
-  const earlier = await findByClientId(db, conversationId, senderId, content.clientId);
+  const [earlier, before] = await Promise.all([
+    findByClientId(db, conversationId, senderId, content.clientId),
+    memberRows(db, conversationId),
+  ]);
   if (earlier) return { message: toMessage(earlier, senderId), created: false, deliveries: [] };
-  const before = await memberRows(db, conversationId);
   let options: InsertOptions = {};
   if (membership.conversation.kind === 'direct') {
     const others = before.filter((m) => m.userId !== senderId);

@@ -4,6 +4,7 @@ import { conversationDeliveries, readDeliveries, unreadDeliveries } from '../db/
 import { fileReport } from '../db/conversation-reports.ts';
 import { conversationView } from '../db/conversation-views.ts';
 import { memberRows, requireMembership } from '../db/conversations.ts';
+import { leaveGroup } from '../db/group-actions.ts';
 import { acceptConversation, declineConversation, hideDirect, markRead, setMuted } from '../db/members.ts';
 import type { AppEnv } from '../env.ts';
 import { notFound } from '../lib/api-error.ts';
@@ -11,6 +12,7 @@ import { requireAuth } from '../lib/require-auth.ts';
 import { validate } from '../lib/validate.ts';
 import { publish } from '../live/publish.ts';
 import { idParam } from './conversations.ts';
+import { announceChange } from './groups.ts';
 
 /** What a member does with a conversation: accept, decline, report, read, mute, leave. */
 export const triageRoutes = new Hono<AppEnv>()
@@ -83,7 +85,12 @@ export const triageRoutes = new Hono<AppEnv>()
     const userId = c.get('userId');
     const { id } = c.req.valid('param');
     const membership = await requireMembership(db, id, userId);
-    if (membership.conversation.kind === 'direct') await hideDirect(db, id, userId);
+    if (membership.conversation.kind === 'group') {
+      const { row, gone } = await leaveGroup(db, membership, userId);
+      await announceChange(c, row, gone);
+      return c.body(null, 204);
+    }
+    await hideDirect(db, id, userId);
     publish(c.env, c.executionCtx, await unreadDeliveries(db, [userId]));
     return c.body(null, 204);
   });

@@ -1,47 +1,18 @@
 import { boxQuery, createConversationBody } from '@clipdm/shared';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { conversationDeliveries } from '../db/conversation-events.ts';
+import { conversationDeliveries, messageDeliveries } from '../db/conversation-events.ts';
 import { conversationView, conversationViews } from '../db/conversation-views.ts';
-import { findDirect, getOrCreateDirect, listBox, requireMembership } from '../db/conversations.ts';
-import { decideEach, directKeyOf } from '../db/policy-facts.ts';
-import { getUserByHandle } from '../db/users.ts';
-import type { AppEnv, Db } from '../env.ts';
-import { ApiError, notFound } from '../lib/api-error.ts';
+import { listBox, openDirect, requireMembership } from '../db/conversations.ts';
+import { createGroup } from '../db/group-actions.ts';
+import type { AppEnv } from '../env.ts';
+import { notFound } from '../lib/api-error.ts';
 import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
 import { requireAuth } from '../lib/require-auth.ts';
 import { validate } from '../lib/validate.ts';
 import { publish } from '../live/publish.ts';
 
 export const idParam = z.object({ id: z.string().min(1).max(64) });
-
-/** The direct conversation with `handle`: the existing one, or a new one if the policy allows it. */
-async function openDirect(db: Db, viewerId: string, handle: string) {
-  const other = await getUserByHandle(db, handle);
-  if (!other) throw notFound('No such user');
-  if (other.id === viewerId) {
-    throw new ApiError('invalid_request', 'You cannot message yourself', {
-      details: { issues: [{ path: 'members.0', message: 'is your own handle' }] },
-    });
-  }
-  const directKey = directKeyOf(viewerId, other.id);
-  const existing = await findDirect(db, directKey);
-  if (existing) return { id: existing.id, created: false };
-  const decision = (await decideEach(db, viewerId, [other.id])).get(other.id);
-  if (!decision?.allowed) {
-    const code = decision?.allowed === false ? decision.denial : 'cannot_message';
-    throw new ApiError(
-      code,
-      code === 'dms_unavailable' ? 'Your account cannot use messages' : 'You cannot message this account',
-    );
-  }
-  return getOrCreateDirect(db, {
-    creatorId: viewerId,
-    otherId: other.id,
-    directKey,
-    otherStatus: decision.status,
-  });
-}
 
 export const conversationRoutes = new Hono<AppEnv>()
   .use(requireAuth)
@@ -67,9 +38,15 @@ export const conversationRoutes = new Hono<AppEnv>()
   .post('/', validate('json', createConversationBody), async (c) => {
     const db = c.get('db');
     const viewerId = c.get('userId');
-    const { members: handles } = c.req.valid('json');
+    const { members: handles, title } = c.req.valid('json');
     const [handle] = handles;
-    if (handles.length !== 1 || !handle) throw new ApiError('invalid_request', 'Groups are not available');
+    if (handles.length > 1 || !handle) {
+      const group = await createGroup(db, c.env, viewerId, handles, title ?? null);
+      publish(c.env, c.executionCtx, await messageDeliveries(db, group.row, [], { membersChanged: true }));
+      const view = await conversationView(db, viewerId, group.id);
+      if (!view) throw notFound('No such conversation');
+      return c.json(view, 201);
+    }
     const { id, created } = await openDirect(db, viewerId, handle);
     const view = await conversationView(db, viewerId, id);
     if (!view) throw notFound('No such conversation');

@@ -7,7 +7,10 @@ import { useAccount } from './account.ts';
 import { errorText } from './error-text.ts';
 import { PaperPlane } from './icons.tsx';
 
-type Lookup = { status: 'loading' } | { status: 'ready'; user: User } | { status: 'error'; code: ClientErrorCode };
+type Lookup =
+  | { status: 'loading' }
+  | { status: 'ready'; user: User }
+  | { status: 'error'; code: ClientErrorCode };
 
 /** Why the button is disabled, or null when it may be pressed. */
 function reasonOf(lookup: Lookup, handle: string): string | null {
@@ -29,7 +32,10 @@ export function MessageButton({ handle }: { handle: string }) {
     let live = true;
     setLookup({ status: 'loading' });
     sendToBackground({ type: 'clipdm:get-user', handle })
-      .then((answer): Lookup => (answer.ok ? { status: 'ready', user: answer.user } : { status: 'error', code: answer.error.code }))
+      .then(
+        (answer): Lookup =>
+          answer.ok ? { status: 'ready', user: answer.user } : { status: 'error', code: answer.error.code },
+      )
       .catch((): Lookup => ({ status: 'error', code: 'offline' }))
       .then((next) => live && setLookup(next));
     return () => {
@@ -45,7 +51,9 @@ export function MessageButton({ handle }: { handle: string }) {
 
   async function open() {
     setError(null);
-    const answer = await sendToBackground({ type: 'clipdm:open-conversation-with', handle }).catch(() => null);
+    const answer = await sendToBackground({ type: 'clipdm:open-conversation-with', handle }).catch(
+      () => null,
+    );
     if (!answer) setError(errorText('offline'));
     else if (!answer.ok) setError(errorText(answer.error.code));
   }

@@ -36,7 +36,9 @@ export function refreshAccount(): Promise<Account> {
   inFlight ??= sendToBackground({ type: 'clipdm:get-settings' })
     .then((answer): Account => {
       if (answer.ok) return { status: 'ready', me: answer.me, settings: answer.settings };
-      return answer.error.code === 'signed_out' ? { status: 'signed_out' } : { status: 'error', code: answer.error.code };
+      return answer.error.code === 'signed_out'
+        ? { status: 'signed_out' }
+        : { status: 'error', code: answer.error.code };
     })
     // A background that cannot answer (extension reloading) looks like being offline to the page.
     .catch((): Account => ({ status: 'error', code: 'offline' }))

@@ -7,7 +7,16 @@ export type Island = ShadowRootContentScriptUi<HTMLElement>;
 
 // Keys and clicks inside our UI must not reach the site: it has keyboard shortcuts (arrows change the video)
 // and click handlers on whole feed items.
-const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress', 'click', 'pointerdown', 'mousedown', 'pointerup', 'mouseup'];
+const ISOLATED_EVENTS = [
+  'keydown',
+  'keyup',
+  'keypress',
+  'click',
+  'pointerdown',
+  'mousedown',
+  'pointerup',
+  'mouseup',
+];
 
 /** Renders `view` inside a fresh shadow root placed after `anchor` (or at the end of `<body>`). */
 export async function mountIsland(

@@ -43,7 +43,13 @@ export function createMounts(ctx: ContentScriptContext) {
 
   async function syncProfile() {
     const target = findProfileTarget(document, window.location);
-    if (profile && (!target || target.anchor !== profile.anchor || target.handle !== profile.key || !(await stillThere(profile)))) {
+    if (
+      profile &&
+      (!target ||
+        target.anchor !== profile.anchor ||
+        target.handle !== profile.key ||
+        !(await stillThere(profile)))
+    ) {
       drop(profile.island);
       profile = null;
     }

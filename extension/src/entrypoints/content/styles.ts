@@ -3,7 +3,9 @@
  * so the site's CSS cannot reach in and ours cannot leak out.
  */
 export const CONTENT_CSS = `
-:host { font: 500 13px/1.3 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #161823; }
+body { margin: 0; }
+.share, .profile, .chip-wrap { font: 500 13px/1.3 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
+  sans-serif; color: #161823; }
 * { box-sizing: border-box; }
 button { font: inherit; cursor: pointer; border: 0; margin: 0; }
 button:disabled { cursor: not-allowed; }

@@ -1,6 +1,6 @@
 import type { Conversation, Me } from '@clipdm/shared';
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ComposeView } from '../../components/ComposeView.tsx';
 import { ConversationView } from '../../components/ConversationView.tsx';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
@@ -14,6 +14,7 @@ import { type Tab, Tabs } from '../../components/Tabs.tsx';
 import { t } from '../../lib/i18n.ts';
 import { startPanelLive } from '../../lib/panel-live.ts';
 import { sessionItem } from '../../lib/storage.ts';
+import { useEscape } from '../../lib/use-escape.ts';
 import { useOutboxPump } from '../../lib/use-outbox.ts';
 import { usePendingIntents } from '../../lib/use-pending-intents.ts';
 import { useStorageValue } from '../../lib/use-storage-value.ts';
@@ -36,9 +37,14 @@ function Signedin({ me }: { me: Me }) {
   const back: Tab = route.name === 'conversation' ? route.from : 'inbox';
   const open = (from: Tab) => (c: Conversation) =>
     setRoute({ name: 'conversation', id: c.id, from: c.status === 'request' ? 'requests' : from });
+  // Escape leaves a conversation or form for the list it came from.
+  useEscape(
+    tab === null && !intents.shareUrl,
+    useCallback(() => setRoute({ name: back }), [back]),
+  );
 
   return (
-    <div class="panel" onKeyDown={(e) => e.key === 'Escape' && tab === null && setRoute({ name: back })}>
+    <div class="panel">
       <header class="top">
         <h1>{t('extName')}</h1>
         <Tabs active={tab} unread={unread} onSelect={(name) => setRoute({ name })} />

@@ -23,6 +23,7 @@ flow('content script: buttons on the fixture site, across client-side navigation
   });
   assert.equal(style.inShadow, true);
   assert.doesNotMatch(style.font, /Georgia/);
+  assert.match(style.font, /sans-serif/);
   assert.equal(style.transform, 'none');
 
   // Client-side navigation (pushState) to a video page: one share control, one button.

@@ -1,0 +1,58 @@
+import type { Locator, Page } from 'playwright-core';
+import { UI_TIMEOUT } from './flow.ts';
+import { PASSWORD, world } from './world.ts';
+
+/** A regular expression matching `text` literally at the start of an accessible name. */
+export function startsWith(text: string): RegExp {
+  return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+}
+
+/** Creates an account in the panel's sign-in form, then keeps an API session for the same account. */
+export async function signUp(panel: Page, handle: string, displayName: string): Promise<void> {
+  await panel.getByLabel('Handle').fill(handle);
+  await panel.getByLabel('Password').fill(PASSWORD);
+  await panel.getByLabel('Birthdate').fill('1990-04-12');
+  await panel.getByLabel('Display name (optional)').fill(displayName);
+  await panel.getByRole('button', { name: 'Create account' }).click();
+  await panel.getByRole('tab', { name: /^Inbox/ }).waitFor({ timeout: UI_TIMEOUT });
+  world().sessions.set(handle, await world().api.login(handle, PASSWORD));
+}
+
+/** Goes to a tab of the panel, from wherever it is. */
+export async function openTab(panel: Page, tab: 'Inbox' | 'Requests'): Promise<void> {
+  const back = panel.getByRole('button', { name: 'Back' }).first();
+  if (await back.isVisible()) await back.click();
+  await panel.getByRole('tab', { name: startsWith(tab) }).click();
+}
+
+/** Opens the conversation whose row's accessible name starts with `name` (a person's name or a title). */
+export async function openConversation(panel: Page, name: string): Promise<void> {
+  await panel.getByRole('button', { name: startsWith(name) }).first().click({ timeout: UI_TIMEOUT });
+  await panel.getByLabel('Message', { exact: true }).waitFor({ timeout: UI_TIMEOUT });
+}
+
+/** "New message" → find `handle` → open the direct conversation with them. */
+export async function startDirect(panel: Page, handle: string): Promise<void> {
+  await openTab(panel, 'Inbox');
+  await panel.getByRole('button', { name: 'New message' }).click();
+  await panel.getByLabel('Search people').fill(handle);
+  await panel.getByRole('button', { name: new RegExp(`@${handle}\\b`) }).click({ timeout: UI_TIMEOUT });
+  await panel.getByLabel('Message', { exact: true }).waitFor({ timeout: UI_TIMEOUT });
+}
+
+/** Types a message in the open conversation and sends it with Enter. */
+export async function sendText(panel: Page, text: string): Promise<void> {
+  const box = panel.getByLabel('Message', { exact: true });
+  await box.fill(text);
+  await box.press('Enter');
+}
+
+/** The messages of the open conversation. */
+export function messages(panel: Page): Locator {
+  return panel.getByTestId('message');
+}
+
+/** The sent (not pending) message showing `text`. */
+export function sentMessage(panel: Page, text: string): Locator {
+  return panel.locator('[data-testid="message"][data-status="sent"]').filter({ hasText: text });
+}

@@ -1,0 +1,58 @@
+import { addMembersBody, handleSchema, renameConversationBody } from '@clipdm/shared';
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { messageDeliveries, unreadDeliveries } from '../db/conversation-events.ts';
+import { conversationView } from '../db/conversation-views.ts';
+import { requireMembership } from '../db/conversations.ts';
+import { addToGroup, removeFromGroup, renameGroup } from '../db/group-actions.ts';
+import type { MessageRow } from '../db/message-view.ts';
+import type { AppEnv } from '../env.ts';
+import { notFound } from '../lib/api-error.ts';
+import { requireAuth } from '../lib/require-auth.ts';
+import { validate } from '../lib/validate.ts';
+import { publish } from '../live/publish.ts';
+import { idParam } from './conversations.ts';
+
+const memberParam = idParam.extend({ handle: handleSchema });
+
+/** Tells every member about a member change: the new conversation, the event message, unread counts. */
+export async function announceChange(c: Context<AppEnv>, row: MessageRow | null, gone?: string) {
+  const db = c.get('db');
+  const deliveries = row ? await messageDeliveries(db, row, [], { membersChanged: true }) : [];
+  if (gone) deliveries.push(...(await unreadDeliveries(db, [gone])));
+  publish(c.env, c.executionCtx, deliveries);
+}
+
+/** Group membership and title, mounted at `/v1/conversations`. */
+export const groupRoutes = new Hono<AppEnv>()
+  .use(requireAuth)
+  .patch('/:id', validate('param', idParam), validate('json', renameConversationBody), async (c) => {
+    const db = c.get('db');
+    const userId = c.get('userId');
+    const membership = await requireMembership(db, c.req.valid('param').id, userId);
+    const { id, row } = await renameGroup(db, membership, userId, c.req.valid('json').title);
+    await announceChange(c, row);
+    const view = await conversationView(db, userId, id);
+    if (!view) throw notFound('No such conversation');
+    return c.json(view, 200);
+  })
+  .post('/:id/members', validate('param', idParam), validate('json', addMembersBody), async (c) => {
+    const db = c.get('db');
+    const userId = c.get('userId');
+    const membership = await requireMembership(db, c.req.valid('param').id, userId);
+    const { id, row } = await addToGroup(db, c.env, membership, userId, c.req.valid('json').handles);
+    await announceChange(c, row);
+    const view = await conversationView(db, userId, id);
+    if (!view) throw notFound('No such conversation');
+    return c.json(view, 200);
+  })
+  .delete('/:id/members/:handle', validate('param', memberParam), async (c) => {
+    const db = c.get('db');
+    const userId = c.get('userId');
+    const { id, handle } = c.req.valid('param');
+    const membership = await requireMembership(db, id, userId);
+    const { row, gone } = await removeFromGroup(db, membership, userId, handle);
+    await announceChange(c, row, gone);
+    return c.body(null, 204);
+  });
