@@ -84,6 +84,8 @@ async function main(): Promise<number> {
       api: new Api(worker.baseUrl, worker.adminToken),
       site: site.origin,
       artifactsDir,
+      extensionDir,
+      tempDir,
       people: { alice, bob, carol },
       sessions: new Map(),
     });

@@ -10,7 +10,7 @@ import { ME } from './fixtures.ts';
 afterEach(() => vi.restoreAllMocks());
 
 function radios(ageGroup: AgeGroup, value: 'everyone' | 'friends' | 'no_one' = 'no_one') {
-  render(<PrivacySetting value={value} ageGroup={ageGroup} busy={false} onChange={vi.fn()} />);
+  render(<PrivacySetting value={value} ageGroup={ageGroup} onChange={vi.fn()} />);
   const group = screen.getByRole('radiogroup', { name: 'Who can send you direct messages' });
   const state = (label: string) =>
     (screen.getByLabelText(new RegExp(`^${label}`)) as HTMLInputElement).disabled;

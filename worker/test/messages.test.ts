@@ -1,8 +1,12 @@
 import { env } from 'cloudflare:test';
 import type { Message } from '@clipdm/shared';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { dm, messagesOf, openDirect, postMessage, send } from './chat-helpers.ts';
 import { befriend, call, expectError, setPolicy, signUp } from './helpers.ts';
+
+// The video site is never reached from tests: a shared video starts an oEmbed lookup in `waitUntil`.
+const fetchSpy = vi.spyOn(globalThis, 'fetch').mockImplementation(async () => new Response(null, { status: 404 }));
+afterAll(() => fetchSpy.mockRestore());
 
 async function friendsChat() {
   const [alice, bob] = [await signUp('alice'), await signUp('bob')];

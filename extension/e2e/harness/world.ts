@@ -8,6 +8,9 @@ export interface World {
   api: Api;
   site: string;
   artifactsDir: string;
+  /** The built extension the browsers load, and the suite's scratch folder (for extra profiles). */
+  extensionDir: string;
+  tempDir: string;
   people: { alice: Person; bob: Person; carol: Person };
   /** API sessions of the accounts the flows created, by handle. */
   sessions: Map<string, Session>;

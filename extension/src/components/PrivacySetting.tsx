@@ -15,12 +15,10 @@ const LABELS: Record<DmPolicy, [MessageKey, MessageKey]> = {
 export function PrivacySetting({
   value,
   ageGroup,
-  busy,
   onChange,
 }: {
   value: DmPolicy;
   ageGroup: AgeGroup;
-  busy: boolean;
   onChange: (policy: DmPolicy) => void;
 }) {
   const allowed = allowedPolicies(ageGroup);
@@ -31,7 +29,7 @@ export function PrivacySetting({
       <div role="radiogroup" aria-label={t('whoCanMessage')}>
         {DM_POLICIES.map((policy) => {
           const [label, hint] = LABELS[policy];
-          const disabled = !allowed.includes(policy) || busy;
+          const disabled = !allowed.includes(policy);
           return (
             <label key={policy} class={`option${allowed.includes(policy) ? '' : ' unavailable'}`}>
               <input

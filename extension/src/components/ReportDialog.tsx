@@ -40,7 +40,6 @@ export function ReportDialog({
   return (
     <form
       class="dialog"
-      role="dialog"
       aria-labelledby="report-title"
       onSubmit={(e) => {
         e.preventDefault();

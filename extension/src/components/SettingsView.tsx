@@ -23,7 +23,10 @@ export function SettingsView({ me }: { me: Me }) {
       .catch((e) => setError(asFailure(e)));
   }, []);
 
+  /** Shows the choice at once (focus and selection stay put) and puts the old value back if refused. */
   async function save(patch: { dmPolicy?: DmPolicy; readReceipts?: boolean }) {
+    const before = settings;
+    if (before) setSettings({ ...before, ...patch });
     setBusy(true);
     setSaved(false);
     try {
@@ -31,6 +34,7 @@ export function SettingsView({ me }: { me: Me }) {
       setSaved(true);
       setError(null);
     } catch (e) {
+      setSettings(before);
       setError(asFailure(e));
     } finally {
       setBusy(false);
@@ -41,18 +45,16 @@ export function SettingsView({ me }: { me: Me }) {
     <section class="settings" aria-labelledby="settings-heading">
       <h2 id="settings-heading">{t('settings')}</h2>
       {settings && (
-        <section class="settings-section">
+        <section class="settings-section" aria-busy={busy}>
           <PrivacySetting
             value={settings.dmPolicy}
             ageGroup={me.ageGroup}
-            busy={busy}
             onChange={(dmPolicy) => void save({ dmPolicy })}
           />
           <label class="option">
             <input
               type="checkbox"
               checked={settings.readReceipts}
-              disabled={busy}
               onChange={(e) => void save({ readReceipts: e.currentTarget.checked })}
             />
             <span>

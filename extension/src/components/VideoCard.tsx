@@ -34,7 +34,7 @@ export function VideoCard({ video, hidePreview = false }: { video: VideoAttachme
         event.preventDefault();
         void openVideoInCurrentTab(video.url);
       }}
-      aria-label={t('openVideo', video.title ?? video.url)}
+      title={t('openVideo', video.title ?? video.url)}
     >
       {content}
     </a>

@@ -1,10 +1,11 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { handleRequest } from '../lib/background-handlers.ts';
-import { poll, syncStreamWithSession } from '../lib/background-sync.ts';
+import { poll, restartStream, syncStreamWithSession } from '../lib/background-sync.ts';
+import { apiBaseUrlItem } from '../lib/config.ts';
 import { isBackgroundRequest } from '../lib/messaging.ts';
 import { conversationOfNotification } from '../lib/notify.ts';
-import { openPanel } from '../lib/panel-opener.ts';
+import { openPanel, toggleSidebarOnActionClick } from '../lib/panel-opener.ts';
 import { pendingOpenItem, sessionItem } from '../lib/storage.ts';
 
 const POLL_ALARM = 'clipdm-poll';
@@ -12,6 +13,7 @@ const POLL_ALARM = 'clipdm-poll';
 export default defineBackground(() => {
   // Chromium: the toolbar button opens the side panel (Firefox's sidebar has its own button).
   void browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
+  toggleSidebarOnActionClick();
 
   void browser.alarms.create(POLL_ALARM, { periodInMinutes: 1 });
   browser.alarms.onAlarm.addListener((alarm) => {
@@ -37,6 +39,7 @@ export default defineBackground(() => {
     });
   });
 
+  apiBaseUrlItem.watch(() => void restartStream());
   sessionItem.watch(() => {
     void syncStreamWithSession();
     void poll().catch(() => undefined);

@@ -18,7 +18,8 @@ import { sessionItem } from './storage.ts';
 /**
  * The typed client of the worker (API.md). Request bodies are typed from the shared zod schemas and
  * answers from the shared types, so a contract change breaks the build. Components call only this.
- * (`hc<AppType>` is not used: the worker's types pull in workers-types, which clash with the DOM lib.)
+ * (`hc<AppType>` is not used: the worker's types need the ambient `@cloudflare/workers-types` globals —
+ * `D1Database`, `ExecutionContext`… — which do not exist under the DOM lib and clash with it when added.)
  */
 
 export type Box = 'inbox' | 'requests';

@@ -50,6 +50,14 @@ export async function poll(): Promise<void> {
   }
 }
 
+/** Reconnects the stream, e.g. after the worker address changed. */
+export async function restartStream(): Promise<void> {
+  closeStream?.();
+  closeStream = null;
+  streamOpen = false;
+  await syncStreamWithSession();
+}
+
 /** Starts the live stream when signed in and stops it when signed out. */
 export async function syncStreamWithSession(): Promise<void> {
   const session = await sessionItem.getValue();

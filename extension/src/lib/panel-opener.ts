@@ -1,7 +1,16 @@
 import { browser } from 'wxt/browser';
 
 interface FirefoxSidebar {
-  sidebarAction?: { open(): Promise<void> };
+  sidebarAction?: { open(): Promise<void>; toggle(): Promise<void> };
+  browserAction?: { onClicked: { addListener(listener: () => void): void } };
+}
+
+/** Firefox: the toolbar button toggles the sidebar (Chromium does this with `setPanelBehavior`). */
+export function toggleSidebarOnActionClick(): void {
+  const firefox = browser as unknown as FirefoxSidebar;
+  const sidebar = firefox.sidebarAction;
+  if (!sidebar || !firefox.browserAction) return;
+  firefox.browserAction.onClicked.addListener(() => void sidebar.toggle());
 }
 
 /**

@@ -1,0 +1,63 @@
+import { openPanel } from '../harness/browser.ts';
+import { flow, UI_TIMEOUT } from '../harness/flow.ts';
+import { openConversation, openTab, sendText, sentMessage } from '../harness/panel.ts';
+import { session, shot, world } from '../harness/world.ts';
+
+const LIVE_TIMEOUT = 70_000;
+
+flow('5. a group of three, a reaction, an unsend', async () => {
+  const { api, people } = world();
+  // Carol only takes messages from mutual friends: Alice and she follow each other first.
+  await api.befriend(session('alice'), session('carol'));
+
+  const alicePanel = await openPanel(people.alice);
+  await openTab(alicePanel, 'Inbox');
+  await alicePanel.getByRole('button', { name: 'New group' }).click();
+  await alicePanel.getByLabel('Group name (optional)').fill('Weekend plan');
+  for (const handle of ['bob', 'carol']) {
+    await alicePanel.getByLabel('Search people').fill(handle);
+    await alicePanel
+      .locator('label')
+      .filter({ hasText: `@${handle}` })
+      .getByRole('checkbox')
+      .check({ timeout: UI_TIMEOUT });
+  }
+  await shot(alicePanel, 'new-group');
+  await alicePanel.getByRole('button', { name: 'Create group' }).click();
+  await alicePanel.getByLabel('Message', { exact: true }).waitFor({ timeout: UI_TIMEOUT });
+  await sendText(alicePanel, 'Picnic on Saturday?');
+  await sentMessage(alicePanel, 'Picnic on Saturday?').waitFor({ timeout: UI_TIMEOUT });
+
+  // Bob reacts; Alice sees the count.
+  const bobPanel = await openPanel(people.bob);
+  await openTab(bobPanel, 'Inbox');
+  await openConversation(bobPanel, 'Weekend plan');
+  const picnic = sentMessage(bobPanel, 'Picnic on Saturday?');
+  await picnic.waitFor({ timeout: UI_TIMEOUT });
+  await picnic.getByRole('button', { name: 'More actions' }).click();
+  await picnic.getByRole('button', { name: 'React with 👍' }).click();
+  await picnic.getByRole('button', { name: '👍, 1 reactions' }).waitFor({ timeout: UI_TIMEOUT });
+  await sentMessage(alicePanel, 'Picnic on Saturday?')
+    .getByRole('button', { name: '👍, 1 reactions' })
+    .waitFor({ timeout: LIVE_TIMEOUT });
+
+  // Alice sends a message by mistake and unsends it: everyone sees the tombstone.
+  await sendText(alicePanel, 'Oops, that was for my sister');
+  const oops = sentMessage(alicePanel, 'Oops, that was for my sister');
+  await oops.waitFor({ timeout: UI_TIMEOUT });
+  await sentMessage(bobPanel, 'Oops, that was for my sister').waitFor({ timeout: LIVE_TIMEOUT });
+  await oops.getByRole('button', { name: 'More actions' }).click();
+  await oops.getByRole('button', { name: 'Unsend' }).click();
+  await oops.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+  await sentMessage(alicePanel, 'Message unsent').waitFor({ timeout: UI_TIMEOUT });
+  await sentMessage(bobPanel, 'Message unsent').waitFor({ timeout: LIVE_TIMEOUT });
+  await shot(bobPanel, 'group-reaction-unsent');
+
+  const carolPanel = await openPanel(people.carol);
+  await openTab(carolPanel, 'Inbox');
+  await openConversation(carolPanel, 'Weekend plan');
+  await sentMessage(carolPanel, 'Picnic on Saturday?').waitFor({ timeout: UI_TIMEOUT });
+  await sentMessage(carolPanel, 'Message unsent').waitFor({ timeout: UI_TIMEOUT });
+  await carolPanel.getByText('Oops, that was for my sister').waitFor({ state: 'detached' });
+  await shot(carolPanel, 'group-third-member');
+});

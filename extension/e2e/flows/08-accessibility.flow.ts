@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { launchPerson, openPanel } from '../harness/browser.ts';
+import { flow, UI_TIMEOUT } from '../harness/flow.ts';
+import { openConversation, openTab } from '../harness/panel.ts';
+import { shot, world } from '../harness/world.ts';
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core on the page as it is; returns the serious and critical violations, described. */
+async function seriousViolations(page: Page, view: string): Promise<string[]> {
+  const hasAxe = () => page.evaluate(() => 'axe' in window);
+  if (!(await hasAxe())) {
+    // The panel's CSP refuses inline scripts; then evaluate the same file through the DevTools protocol.
+    await page.addScriptTag({ content: await axeSource }).catch(() => undefined);
+    if (!(await hasAxe())) await page.evaluate(await axeSource);
+  }
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: unknown[] }> } })
+      .axe;
+    return (await axe.run(document)).violations;
+  });
+  return (violations as AxeViolation[])
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${view}: ${v.impact} ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+flow('8. accessibility: no serious or critical axe-core violations in the side panel', async () => {
+  const { people, extensionDir, tempDir } = world();
+  const problems: string[] = [];
+
+  // Signed out: a fresh profile shows the sign-in form.
+  const newcomer = await launchPerson('newcomer', extensionDir, tempDir);
+  try {
+    const signIn = await openPanel(newcomer);
+    await signIn.getByRole('button', { name: 'Create account' }).waitFor({ timeout: UI_TIMEOUT });
+    problems.push(...(await seriousViolations(signIn, 'sign-in form')));
+  } finally {
+    await newcomer.context.close();
+  }
+
+  const panel = await openPanel(people.alice);
+  await openTab(panel, 'Inbox');
+  await panel.getByRole('button', { name: 'New message' }).waitFor({ timeout: UI_TIMEOUT });
+  problems.push(...(await seriousViolations(panel, 'inbox')));
+  await openTab(panel, 'Requests');
+  problems.push(...(await seriousViolations(panel, 'requests')));
+  await openTab(panel, 'Inbox');
+  await openConversation(panel, 'Weekend plan');
+  problems.push(...(await seriousViolations(panel, 'group conversation')));
+  await panel.getByRole('button', { name: 'Back' }).first().click();
+  await panel.getByRole('button', { name: 'Settings' }).click();
+  await panel.getByRole('radiogroup', { name: 'Who can send you direct messages' }).waitFor({ timeout: UI_TIMEOUT });
+  problems.push(...(await seriousViolations(panel, 'settings')));
+  await shot(panel, 'settings');
+  assert.deepEqual(problems, []);
+});
