@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { Api } from './harness/api.ts';
 import { launchPerson, type Person } from './harness/browser.ts';
 import { buildExtension } from './harness/build.ts';
-import { declaredFlows, runFlow } from './harness/flow.ts';
 import { startFixtureSite } from './harness/fixture-server.ts';
+import { declaredFlows, runFlow } from './harness/flow.ts';
 import { ROOT } from './harness/processes.ts';
 import { startWorker } from './harness/worker.ts';
 import { setWorld } from './harness/world.ts';
@@ -34,6 +34,16 @@ function indent(error: unknown): string {
     .split('\n')
     .map((line) => `    ${line}`)
     .join('\n');
+}
+
+/** Screenshots of every open tab of every person, to see what a failed flow left on screen. */
+async function shootEveryPage(people: Person[], prefix: string) {
+  for (const person of people) {
+    for (const [index, page] of person.context.pages().entries()) {
+      const file = join(artifactsDir, `${prefix}-${person.name}-${index}.png`);
+      await page.screenshot({ path: file, timeout: 10_000 }).catch(() => undefined);
+    }
+  }
 }
 
 function log(message: string) {
@@ -91,9 +101,10 @@ async function main(): Promise<number> {
     });
     log(`browsers up (extension id ${alice.extensionId})`);
 
-    const only = process.env.E2E_ONLY;
+    // E2E_ONLY=00,01 runs the flows whose file names start with those prefixes (they build on each other).
+    const only = process.env.E2E_ONLY?.split(',').filter(Boolean);
     const files = (await readdir(flowsDir))
-      .filter((f) => f.endsWith('.flow.ts') && (!only || f.includes(only)))
+      .filter((f) => f.endsWith('.flow.ts') && (!only || only.some((prefix) => f.startsWith(prefix))))
       .sort();
     for (const file of files) await import(join(flowsDir, file));
     for (const declared of declaredFlows()) {
@@ -105,6 +116,7 @@ async function main(): Promise<number> {
       } catch (error) {
         failed += 1;
         log(`✖ ${declared.name} (${seconds(flowStarted)} s)\n${indent(error)}`);
+        await shootEveryPage(people, `failed-${failed}`);
       }
     }
   } catch (error) {

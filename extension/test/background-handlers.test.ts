@@ -35,7 +35,9 @@ describe('background requests from the content script', () => {
   it('returns settings and me, and sets the policy', async () => {
     vi.spyOn(api, 'getSettings').mockResolvedValue({ dmPolicy: 'friends', readReceipts: true });
     vi.spyOn(api, 'me').mockResolvedValue(ME);
-    const patch = vi.spyOn(api, 'patchSettings').mockResolvedValue({ dmPolicy: 'no_one', readReceipts: true });
+    const patch = vi
+      .spyOn(api, 'patchSettings')
+      .mockResolvedValue({ dmPolicy: 'no_one', readReceipts: true });
     expect(await handleRequest({ type: 'clipdm:get-settings' }, fromTab)).toEqual({
       ok: true,
       settings: { dmPolicy: 'friends', readReceipts: true },

@@ -34,7 +34,7 @@ const hostileQueries = [
   '?cursor=%%%',
   '?before=1&after=2',
   '?box=trash',
-  '?q=' + 'q'.repeat(500),
+  `?q=${'q'.repeat(500)}`,
   '?status=maybe',
 ];
 

@@ -5,7 +5,9 @@ import { dm, messagesOf, openDirect, postMessage, send } from './chat-helpers.ts
 import { befriend, call, expectError, setPolicy, signUp } from './helpers.ts';
 
 // The video site is never reached from tests: a shared video starts an oEmbed lookup in `waitUntil`.
-const fetchSpy = vi.spyOn(globalThis, 'fetch').mockImplementation(async () => new Response(null, { status: 404 }));
+const fetchSpy = vi
+  .spyOn(globalThis, 'fetch')
+  .mockImplementation(async () => new Response(null, { status: 404 }));
 afterAll(() => fetchSpy.mockRestore());
 
 async function friendsChat() {

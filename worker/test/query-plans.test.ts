@@ -53,9 +53,12 @@ describe('EXPLAIN QUERY PLAN of the hot queries', () => {
 
   it('messages page, newest and before/after a seq', async () => {
     for (const page of [{ limit: 30 }, { before: 10, limit: 30 }, { after: 3, limit: 30 }]) {
-      const details = await plan(messagePageQuery(db, 'u1', 'c1', page).toSQL());
-      expectIndexed(details);
-      expect(details.join('\n')).toContain('messages_conversation_seq_unique');
+      for (const joinedSeq of [0, 5]) {
+        const reader = { conversationId: 'c1', userId: 'u1', joinedSeq };
+        const details = await plan(messagePageQuery(db, reader, page).toSQL());
+        expectIndexed(details);
+        expect(details.join('\n')).toContain('messages_conversation_seq_unique');
+      }
     }
   });
 

@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { badgeText, openPanel } from '../harness/browser.ts';
 import { flow, UI_TIMEOUT } from '../harness/flow.ts';
-import { openConversation, sendText, sentMessage, signUp, startDirect, startsWith } from '../harness/panel.ts';
+import {
+  openConversation,
+  sendText,
+  sentMessage,
+  signUp,
+  startDirect,
+  startsWith,
+} from '../harness/panel.ts';
 import { waitFor } from '../harness/processes.ts';
 import { session, shot, world } from '../harness/world.ts';
 
@@ -28,7 +35,11 @@ flow('1. sign up, follow each other, send and receive a message live, unread bad
   // Bob's panel is open on his inbox: the conversation and the counts arrive without a reload.
   await bobPanel.getByTestId('inbox-count').filter({ hasText: /^1$/ }).waitFor({ timeout: LIVE_TIMEOUT });
   await bobPanel.getByRole('button', { name: startsWith('Alice Martin') }).waitFor({ timeout: UI_TIMEOUT });
-  await waitFor('the action badge to count 1 unread conversation', async () => (await badgeText(people.bob)) === '1', LIVE_TIMEOUT);
+  await waitFor(
+    'the action badge to count 1 unread conversation',
+    async () => (await badgeText(people.bob)) === '1',
+    LIVE_TIMEOUT,
+  );
   await shot(bobPanel, 'inbox-unread-badge');
 
   await openConversation(bobPanel, 'Alice Martin');
@@ -41,6 +52,10 @@ flow('1. sign up, follow each other, send and receive a message live, unread bad
   await shot(alicePanel, 'conversation-live-reply');
 
   // Bob read it: his counts clear.
-  await waitFor('Bob\'s action badge to clear', async () => (await badgeText(people.bob)) === '', LIVE_TIMEOUT);
+  await waitFor(
+    "Bob's action badge to clear",
+    async () => (await badgeText(people.bob)) === '',
+    LIVE_TIMEOUT,
+  );
   assert.equal(await bobPanel.getByTestId('inbox-count').count(), 0);
 });

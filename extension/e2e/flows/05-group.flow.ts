@@ -1,6 +1,6 @@
 import { openPanel } from '../harness/browser.ts';
 import { flow, UI_TIMEOUT } from '../harness/flow.ts';
-import { openConversation, openTab, sendText, sentMessage } from '../harness/panel.ts';
+import { composerReady, openConversation, openTab, sendText, sentMessage } from '../harness/panel.ts';
 import { session, shot, world } from '../harness/world.ts';
 
 const LIVE_TIMEOUT = 70_000;
@@ -24,7 +24,7 @@ flow('5. a group of three, a reaction, an unsend', async () => {
   }
   await shot(alicePanel, 'new-group');
   await alicePanel.getByRole('button', { name: 'Create group' }).click();
-  await alicePanel.getByLabel('Message', { exact: true }).waitFor({ timeout: UI_TIMEOUT });
+  await composerReady(alicePanel);
   await sendText(alicePanel, 'Picnic on Saturday?');
   await sentMessage(alicePanel, 'Picnic on Saturday?').waitFor({ timeout: UI_TIMEOUT });
 

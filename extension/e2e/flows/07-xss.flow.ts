@@ -5,7 +5,8 @@ import { openConversation, openTab, sentMessage, startsWith } from '../harness/p
 import { PASSWORD, shot, world } from '../harness/world.ts';
 
 const NAME = '<img src=x onerror="window.__clipdmXss=\'name\'">';
-const TEXT = '<script>window.__clipdmXss="script"</script><img src=x onerror="window.__clipdmXss=\'text\'"> hi';
+const TEXT =
+  '<script>window.__clipdmXss="script"</script><img src=x onerror="window.__clipdmXss=\'text\'"> hi';
 
 flow('7. an XSS payload in a display name and a message shows as text and runs nothing', async () => {
   const { api, people } = world();
@@ -26,7 +27,9 @@ flow('7. an XSS payload in a display name and a message shows as text and runs n
   const effects = await alicePanel.evaluate(() => ({
     ran: (window as unknown as { __clipdmXss?: string }).__clipdmXss ?? null,
     injectedImages: document.querySelectorAll('img[src="x"]').length,
-    injectedScripts: [...document.querySelectorAll('script')].filter((s) => s.textContent?.includes('__clipdmXss')).length,
+    injectedScripts: [...document.querySelectorAll('script')].filter((s) =>
+      s.textContent?.includes('__clipdmXss'),
+    ).length,
   }));
   assert.deepEqual(effects, { ran: null, injectedImages: 0, injectedScripts: 0 });
   // Leave the request as it was found: declined, so later runs of the panel start clean.

@@ -14,7 +14,11 @@ export class Api {
     this.#adminToken = adminToken;
   }
 
-  async call<T = unknown>(method: string, path: string, options: { token?: string; body?: unknown } = {}): Promise<T> {
+  async call<T = unknown>(
+    method: string,
+    path: string,
+    options: { token?: string; body?: unknown } = {},
+  ): Promise<T> {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers: {
@@ -35,7 +39,9 @@ export class Api {
   }
 
   async login(handle: string, password: string): Promise<Session> {
-    const result = await this.call<{ accessToken: string }>('POST', '/v1/auth/login', { body: { handle, password } });
+    const result = await this.call<{ accessToken: string }>('POST', '/v1/auth/login', {
+      body: { handle, password },
+    });
     return { handle, token: result.accessToken };
   }
 

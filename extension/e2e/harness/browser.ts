@@ -1,6 +1,6 @@
 import { mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type ConsoleMessage, type Page, type Worker } from 'playwright-core';
+import { type BrowserContext, type ConsoleMessage, chromium, type Page, type Worker } from 'playwright-core';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -48,7 +48,8 @@ export async function launchPerson(name: string, extensionDir: string, tempDir: 
       '--lang=en-US',
     ],
   });
-  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const serviceWorker =
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(serviceWorker.url()).host;
   const person: Person = { name, context, extensionId, serviceWorker, errors: [], allowNetworkErrors: false };
 
@@ -58,7 +59,8 @@ export async function launchPerson(name: string, extensionDir: string, tempDir: 
       if (isExtensionUrl(page.url(), extensionId)) watchConsole(person, page.url(), message);
     });
     page.on('pageerror', (error) => {
-      if (isExtensionUrl(page.url(), extensionId)) person.errors.push(`[${name}] ${page.url()}: ${error.message}`);
+      if (isExtensionUrl(page.url(), extensionId))
+        person.errors.push(`[${name}] ${page.url()}: ${error.message}`);
     });
     // A dialog could only come from injected script: nothing in the product opens one.
     page.on('dialog', (dialog) => {

@@ -45,7 +45,9 @@ function oembed(origin: string, videoUrl: string | null): object | null {
 }
 
 /** Serves the fixture video site on 127.0.0.1: its files, an SPA fallback to index.html, oEmbed, posters. */
-export async function startFixtureSite(port: number): Promise<{ origin: string; close: () => Promise<void> }> {
+export async function startFixtureSite(
+  port: number,
+): Promise<{ origin: string; close: () => Promise<void> }> {
   const origin = `http://127.0.0.1:${port}`;
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', origin);

@@ -1,10 +1,13 @@
 import type { Locator, Page } from 'playwright-core';
 import { UI_TIMEOUT } from './flow.ts';
+import { waitFor } from './processes.ts';
 import { PASSWORD, world } from './world.ts';
 
 /** A regular expression matching `text` literally at the start of an accessible name. */
 export function startsWith(text: string): RegExp {
-  return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+  // Quotes and angle brackets stand as "any character": Playwright's selector parser stumbles on them.
+  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/["'<>]/g, '.');
+  return new RegExp(`^${escaped}`);
 }
 
 /** Creates an account in the panel's sign-in form, then keeps an API session for the same account. */
@@ -27,8 +30,18 @@ export async function openTab(panel: Page, tab: 'Inbox' | 'Requests'): Promise<v
 
 /** Opens the conversation whose row's accessible name starts with `name` (a person's name or a title). */
 export async function openConversation(panel: Page, name: string): Promise<void> {
-  await panel.getByRole('button', { name: startsWith(name) }).first().click({ timeout: UI_TIMEOUT });
-  await panel.getByLabel('Message', { exact: true }).waitFor({ timeout: UI_TIMEOUT });
+  await panel
+    .getByRole('button', { name: startsWith(name) })
+    .first()
+    .click({ timeout: UI_TIMEOUT });
+  await composerReady(panel);
+}
+
+/** Waits until the open conversation has loaded: its composer takes text. */
+export async function composerReady(panel: Page): Promise<void> {
+  const box = panel.getByLabel('Message', { exact: true });
+  await box.waitFor({ timeout: UI_TIMEOUT });
+  await waitFor('the conversation to load', () => box.isEnabled(), UI_TIMEOUT);
 }
 
 /** "New message" → find `handle` → open the direct conversation with them. */
@@ -37,7 +50,7 @@ export async function startDirect(panel: Page, handle: string): Promise<void> {
   await panel.getByRole('button', { name: 'New message' }).click();
   await panel.getByLabel('Search people').fill(handle);
   await panel.getByRole('button', { name: new RegExp(`@${handle}\\b`) }).click({ timeout: UI_TIMEOUT });
-  await panel.getByLabel('Message', { exact: true }).waitFor({ timeout: UI_TIMEOUT });
+  await composerReady(panel);
 }
 
 /** Types a message in the open conversation and sends it with Enter. */

@@ -24,10 +24,14 @@ export async function startWorker(options: {
 }): Promise<WorkerHandle> {
   const persistTo = join(options.tempDir, 'd1');
   const logFile = join(options.artifactsDir, 'wrangler.log');
-  await runTool('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo], {
-    logFile,
-    timeoutMs: 120_000,
-  });
+  await runTool(
+    'npx',
+    ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo],
+    {
+      logFile,
+      timeoutMs: 120_000,
+    },
+  );
 
   const adminToken = randomBytes(24).toString('hex');
   const vars: Record<string, string> = {
@@ -40,7 +44,13 @@ export async function startWorker(options: {
     ALLOWED_ORIGINS: `chrome-extension://*,moz-extension://*,${options.fixtureOrigin}`,
   };
   const envFile = join(options.tempDir, 'e2e.env');
-  await writeFile(envFile, Object.entries(vars).map(([k, v]) => `${k}=${v}\n`).join(''), { mode: 0o600 });
+  await writeFile(
+    envFile,
+    Object.entries(vars)
+      .map(([k, v]) => `${k}=${v}\n`)
+      .join(''),
+    { mode: 0o600 },
+  );
 
   const baseUrl = `http://127.0.0.1:${options.port}`;
   const log = createWriteStream(logFile, { flags: 'a' });
@@ -81,7 +91,8 @@ export async function startWorker(options: {
       async () => child.exitCode !== null || (await fetch(`${baseUrl}/v1/health`)).ok,
       150_000,
     );
-    if (child.exitCode !== null) throw new Error(`wrangler dev exited with ${child.exitCode}; see ${logFile}`);
+    if (child.exitCode !== null)
+      throw new Error(`wrangler dev exited with ${child.exitCode}; see ${logFile}`);
   } catch (error) {
     await stop();
     throw error;

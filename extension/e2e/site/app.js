@@ -2,10 +2,38 @@
 // feed, video and profile pages. Every page change goes through history.pushState, like the real site.
 
 const VIDEOS = [
-  { id: '7300000000000000001', author: 'alice', name: 'Alice Martin', desc: 'Sunset over the harbour #golden', likes: '12.4K', colors: ['#ff9966', '#ff5e62'] },
-  { id: '7300000000000000002', author: 'bob', name: 'Bob Okafor', desc: 'Three-ingredient pancakes, no mixer needed', likes: '3,021', colors: ['#56ccf2', '#2f80ed'] },
-  { id: '7300000000000000003', author: 'carol', name: 'Carol Rossi', desc: 'Tiny desk, big sound — live take', likes: '88.1K', colors: ['#a8e063', '#56ab2f'] },
-  { id: '7300000000000000004', author: 'alice', name: 'Alice Martin', desc: 'Skate park at dawn, one take', likes: '941', colors: ['#c471f5', '#fa71cd'] },
+  {
+    id: '7300000000000000001',
+    author: 'alice',
+    name: 'Alice Martin',
+    desc: 'Sunset over the harbour #golden',
+    likes: '12.4K',
+    colors: ['#ff9966', '#ff5e62'],
+  },
+  {
+    id: '7300000000000000002',
+    author: 'bob',
+    name: 'Bob Okafor',
+    desc: 'Three-ingredient pancakes, no mixer needed',
+    likes: '3,021',
+    colors: ['#56ccf2', '#2f80ed'],
+  },
+  {
+    id: '7300000000000000003',
+    author: 'carol',
+    name: 'Carol Rossi',
+    desc: 'Tiny desk, big sound — live take',
+    likes: '88.1K',
+    colors: ['#a8e063', '#56ab2f'],
+  },
+  {
+    id: '7300000000000000004',
+    author: 'alice',
+    name: 'Alice Martin',
+    desc: 'Skate park at dawn, one take',
+    likes: '941',
+    colors: ['#c471f5', '#fa71cd'],
+  },
 ];
 
 function el(tag, attrs = {}, ...children) {
@@ -43,7 +71,11 @@ function actionBar(video) {
   return el(
     'section',
     { class: 'action-bar' },
-    link(`/@${video.author}`, { class: 'avatar', 'data-e2e': 'video-author-avatar', 'aria-label': video.author }, video.author[0].toUpperCase()),
+    link(
+      `/@${video.author}`,
+      { class: 'avatar', 'data-e2e': 'video-author-avatar', 'aria-label': video.author },
+      video.author[0].toUpperCase(),
+    ),
     button('Like video', 'like', '♥', video.likes),
     button('Read or add comments', 'comment', '≡', '214'),
     button('Add to favourites', 'favorite', '★', '1,002'),
@@ -65,7 +97,11 @@ function feedItem(video) {
         el('span', { class: 'author-name' }, video.name),
         el('p', { 'data-e2e': 'video-desc' }, video.desc),
       ),
-      link(`/@${video.author}/video/${video.id}`, { class: 'media-link', 'aria-label': `Open video: ${video.desc}` }, poster(video)),
+      link(
+        `/@${video.author}/video/${video.id}`,
+        { class: 'media-link', 'aria-label': `Open video: ${video.desc}` },
+        poster(video),
+      ),
     ),
     actionBar(video),
   );
@@ -81,7 +117,14 @@ function feedPage() {
 }
 
 function videoPage(handle, id) {
-  const video = VIDEOS.find((v) => v.id === id) ?? { id, author: handle, name: handle, desc: 'A video', likes: '0', colors: ['#444', '#111'] };
+  const video = VIDEOS.find((v) => v.id === id) ?? {
+    id,
+    author: handle,
+    name: handle,
+    desc: 'A video',
+    likes: '0',
+    colors: ['#444', '#111'],
+  };
   return el(
     'div',
     { class: 'video-page' },
@@ -102,7 +145,11 @@ function videoPage(handle, id) {
       'div',
       { class: 'grid' },
       ...VIDEOS.filter((v) => v.id !== video.id).map((v) =>
-        el('div', { class: 'grid-item' }, link(`/@${v.author}/video/${v.id}`, { 'aria-label': v.desc }, poster(v))),
+        el(
+          'div',
+          { class: 'grid-item' },
+          link(`/@${v.author}/video/${v.id}`, { 'aria-label': v.desc }, poster(v)),
+        ),
       ),
     ),
   );
@@ -121,8 +168,17 @@ function profilePage(handle) {
       el(
         'div',
         { class: 'profile-info' },
-        el('div', { class: 'titles' }, el('h1', { 'data-e2e': 'user-title' }, handle), el('h2', { 'data-e2e': 'user-subtitle' }, name)),
-        el('div', { class: 'buttons' }, el('button', { type: 'button', class: 'follow', 'data-e2e': 'follow-button' }, 'Follow')),
+        el(
+          'div',
+          { class: 'titles' },
+          el('h1', { 'data-e2e': 'user-title' }, handle),
+          el('h2', { 'data-e2e': 'user-subtitle' }, name),
+        ),
+        el(
+          'div',
+          { class: 'buttons' },
+          el('button', { type: 'button', class: 'follow', 'data-e2e': 'follow-button' }, 'Follow'),
+        ),
         el('p', { 'data-e2e': 'user-bio' }, 'Making short videos about small joys.'),
       ),
     ),
@@ -130,7 +186,11 @@ function profilePage(handle) {
       'div',
       { class: 'grid', 'data-e2e': 'user-post-item-list' },
       ...mine.map((v) =>
-        el('div', { class: 'grid-item', 'data-e2e': 'user-post-item' }, link(`/@${v.author}/video/${v.id}`, { 'aria-label': v.desc }, poster(v))),
+        el(
+          'div',
+          { class: 'grid-item', 'data-e2e': 'user-post-item' },
+          link(`/@${v.author}/video/${v.id}`, { 'aria-label': v.desc }, poster(v)),
+        ),
       ),
     ),
   );
@@ -158,7 +218,8 @@ document.addEventListener('click', (event) => {
   const anchor = event.target instanceof Element ? event.target.closest('a[data-spa]') : null;
   if (!anchor || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey) return;
   event.preventDefault();
-  if (anchor.getAttribute('href') !== window.location.pathname) history.pushState({}, '', anchor.getAttribute('href'));
+  if (anchor.getAttribute('href') !== window.location.pathname)
+    history.pushState({}, '', anchor.getAttribute('href'));
   render();
   window.scrollTo(0, 0);
 });

@@ -38,53 +38,53 @@ export function ReportDialog({
   useEscape(true, onCancel, true);
 
   return (
-    <form
-      class="dialog"
-      aria-labelledby="report-title"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (reason) onSubmit({ reason, ...(note.trim() ? { note: note.trim() } : {}), block });
-      }}
-    >
-      <h3 id="report-title">{t('reportTitle', name)}</h3>
-      <fieldset>
-        <legend>{t('reportReason')}</legend>
-        {REASONS.map((r, i) => (
-          <label key={r} class="option">
-            <input
-              ref={i === 0 ? first : undefined}
-              type="radio"
-              name="report-reason"
-              value={r}
-              checked={reason === r}
-              onChange={() => setReason(r)}
-            />
-            {t(REASON_KEYS[r])}
+    <div class="dialog" role="dialog" aria-labelledby="report-title">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (reason) onSubmit({ reason, ...(note.trim() ? { note: note.trim() } : {}), block });
+        }}
+      >
+        <h3 id="report-title">{t('reportTitle', name)}</h3>
+        <fieldset>
+          <legend>{t('reportReason')}</legend>
+          {REASONS.map((r, i) => (
+            <label key={r} class="option">
+              <input
+                ref={i === 0 ? first : undefined}
+                type="radio"
+                name="report-reason"
+                value={r}
+                checked={reason === r}
+                onChange={() => setReason(r)}
+              />
+              {t(REASON_KEYS[r])}
+            </label>
+          ))}
+        </fieldset>
+        <label for="report-note">{t('reportNote')}</label>
+        <textarea
+          id="report-note"
+          maxLength={500}
+          rows={2}
+          value={note}
+          onInput={(e) => setNote(e.currentTarget.value)}
+        />
+        {canBlock && (
+          <label class="option">
+            <input type="checkbox" checked={block} onChange={(e) => setBlock(e.currentTarget.checked)} />
+            {t('alsoBlock', name)}
           </label>
-        ))}
-      </fieldset>
-      <label for="report-note">{t('reportNote')}</label>
-      <textarea
-        id="report-note"
-        maxLength={500}
-        rows={2}
-        value={note}
-        onInput={(e) => setNote(e.currentTarget.value)}
-      />
-      {canBlock && (
-        <label class="option">
-          <input type="checkbox" checked={block} onChange={(e) => setBlock(e.currentTarget.checked)} />
-          {t('alsoBlock', name)}
-        </label>
-      )}
-      <div class="actions">
-        <button type="submit" class="danger" disabled={!reason}>
-          {t('sendReport')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('cancel')}
-        </button>
-      </div>
-    </form>
+        )}
+        <div class="actions">
+          <button type="submit" class="danger" disabled={!reason}>
+            {t('sendReport')}
+          </button>
+          <button type="button" onClick={onCancel}>
+            {t('cancel')}
+          </button>
+        </div>
+      </form>
+    </div>
   );
 }

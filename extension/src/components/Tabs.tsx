@@ -24,10 +24,13 @@ export function Tabs({
   unread: { inbox: number; requests: number };
   onSelect: (tab: Tab) => void;
 }) {
+  // Arrow keys move between the two tabs, selecting and focusing the other one (the ARIA tabs pattern).
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
-      onSelect(active === 'inbox' ? 'requests' : 'inbox');
-    }
+    if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+    const next: Tab = active === 'inbox' ? 'requests' : 'inbox';
+    onSelect(next);
+    const tabs = (event.currentTarget as HTMLElement).querySelectorAll<HTMLElement>('[role="tab"]');
+    tabs[next === 'inbox' ? 0 : 1]?.focus();
   };
   return (
     <div role="tablist" class="tabs" aria-label={t('boxes')} onKeyDown={onKeyDown}>

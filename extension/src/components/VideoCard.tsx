@@ -10,6 +10,9 @@ export function VideoCard({ video, hidePreview = false }: { video: VideoAttachme
   if (hidePreview) return <p class="video-hidden">{t('videoHiddenUntilAccepted')}</p>;
   const openable = isVideoSiteUrl(video.url);
   const thumbnail = video.thumbnailUrl && /^https:\/\//.test(video.thumbnailUrl) ? video.thumbnailUrl : null;
+  const title = video.title ?? t('videoUntitled');
+  // The link's name starts with "Open video:" and contains the visible text, as speech users say it.
+  const visible = video.authorHandle ? `${title} @${video.authorHandle}` : title;
   const content = (
     <>
       {thumbnail ? (
@@ -20,7 +23,7 @@ export function VideoCard({ video, hidePreview = false }: { video: VideoAttachme
         </span>
       )}
       <span class="video-meta">
-        <span class="video-title">{video.title ?? t('videoUntitled')}</span>
+        <span class="video-title">{title}</span>{' '}
         {video.authorHandle && <span class="quiet">@{video.authorHandle}</span>}
       </span>
     </>
@@ -34,7 +37,7 @@ export function VideoCard({ video, hidePreview = false }: { video: VideoAttachme
         event.preventDefault();
         void openVideoInCurrentTab(video.url);
       }}
-      title={t('openVideo', video.title ?? video.url)}
+      aria-label={t('openVideo', visible)}
     >
       {content}
     </a>

@@ -20,14 +20,16 @@ export function toggleSidebarOnActionClick(): void {
 export function openPanel(target: { tabId?: number; windowId?: number }): Promise<void> {
   const firefox = (browser as unknown as FirefoxSidebar).sidebarAction;
   let opening: Promise<void>;
-  if (firefox) {
-    opening = firefox.open();
-  } else if (browser.sidePanel && target.tabId !== undefined) {
-    opening = browser.sidePanel.open({ tabId: target.tabId });
-  } else if (browser.sidePanel && target.windowId !== undefined) {
-    opening = browser.sidePanel.open({ windowId: target.windowId });
-  } else {
-    opening = Promise.reject(new Error('no side panel'));
+  try {
+    if (firefox) opening = firefox.open();
+    else if (browser.sidePanel && target.tabId !== undefined)
+      opening = browser.sidePanel.open({ tabId: target.tabId });
+    else if (browser.sidePanel && target.windowId !== undefined) {
+      opening = browser.sidePanel.open({ windowId: target.windowId });
+    } else opening = Promise.reject(new Error('no side panel'));
+  } catch (error) {
+    // Some browsers refuse synchronously (no user gesture); treat it like a refusal.
+    opening = Promise.reject(error);
   }
   return opening.catch(async () => {
     await browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html') });

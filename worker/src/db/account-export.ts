@@ -1,5 +1,5 @@
 import type { ConversationEvent, Me, Settings } from '@clipdm/shared';
-import { and, asc, count, eq, inArray, isNull, notExists, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNull, notExists, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../env.ts';
 import {
@@ -66,7 +66,8 @@ function parseEvent(json: string | null): ConversationEvent | null {
 
 /**
  * Reads the whole export in one batch (one round trip, one consistent snapshot). Messages are those of the
- * conversations the caller can see, minus the ones they hid; identifier hashes are counted, never shown.
+ * conversations the caller can see, since they joined, minus the ones they hid; identifier hashes are
+ * counted, never shown.
  */
 export async function exportAccount(db: Db, userId: string): Promise<AccountExport | null> {
   const other = alias(users, 'other');
@@ -144,6 +145,7 @@ export async function exportAccount(db: Db, userId: string): Promise<AccountExpo
           eq(mine.conversationId, messages.conversationId),
           eq(mine.userId, userId),
           inArray(mine.state, [...SEEING]),
+          gt(messages.seq, mine.joinedSeq),
         ),
       )
       .innerJoin(sender, eq(sender.id, messages.senderId))

@@ -4,6 +4,7 @@ import type { Db } from '../env.ts';
 import {
   blocks,
   contacts,
+  conversations,
   credentials,
   follows,
   hiddenMessages,
@@ -18,6 +19,22 @@ import {
   streamTickets,
   users,
 } from './schema.ts';
+
+/** The groups the user is still in (inbox or requests): those whose members a deletion changes. */
+export async function activeGroupsOf(db: Db, userId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: members.conversationId })
+    .from(members)
+    .innerJoin(conversations, eq(conversations.id, members.conversationId))
+    .where(
+      and(
+        eq(members.userId, userId),
+        inArray(members.state, ['accepted', 'request']),
+        eq(conversations.kind, 'group'),
+      ),
+    );
+  return rows.map((r) => r.id);
+}
 
 export const DELETED_DISPLAY_NAME = 'Deleted account';
 // The column is NOT NULL; a fixed placeholder keeps nothing of the real birthdate.

@@ -30,6 +30,26 @@ export async function conversationDeliveries(db: Db, conversationId: string, use
 }
 
 /**
+ * After members changed without a message (an account deleted): each conversation, as they now see it, to
+ * every member whose box shows it.
+ */
+export async function membersChangedDeliveries(db: Db, conversationIds: string[]): Promise<Delivery[]> {
+  const deliveries: Delivery[] = [];
+  // Chunks keep each statement under D1's 100 bound parameters.
+  for (let i = 0; i < conversationIds.length; i += 50) {
+    const rows = await db
+      .select()
+      .from(members)
+      .where(inArray(members.conversationId, conversationIds.slice(i, i + 50)));
+    const audience = new Map<string, string[]>();
+    for (const m of rows.filter(shows))
+      audience.set(m.conversationId, [...(audience.get(m.conversationId) ?? []), m.userId]);
+    for (const [id, userIds] of audience) deliveries.push(...(await conversationDeliveries(db, id, userIds)));
+  }
+  return deliveries;
+}
+
+/**
  * After a message: the message to everyone whose box shows the conversation, the conversation itself to
  * those for whom it just appeared (to all of them when the members changed), and new unread counts to the
  * others.

@@ -1,5 +1,5 @@
 import type { reportBody } from '@clipdm/shared';
-import { and, desc, eq, inArray, ne } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, ne } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../env.ts';
 import { newId } from '../lib/ids.ts';
@@ -21,7 +21,11 @@ export async function fileReport(
   input: z.infer<typeof reportBody>,
 ): Promise<string> {
   const conversationId = membership.conversation.id;
-  const inConversation = eq(messages.conversationId, conversationId);
+  // Only what the reporter can read: nothing from before they joined.
+  const inConversation = and(
+    eq(messages.conversationId, conversationId),
+    gt(messages.seq, membership.member.joinedSeq),
+  );
   const [rows, others] = await db.batch([
     input.messageIds && input.messageIds.length > 0
       ? selectMessages(db)

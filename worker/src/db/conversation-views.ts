@@ -58,12 +58,19 @@ export function conversationViewQueries(db: Db, viewerId: string, ids: string[])
       .leftJoin(settings, eq(settings.userId, users.id))
       .where(and(inArray(members.conversationId, ids), sql`${members.state} not in ('left', 'removed')`))
       .orderBy(members.joinedAt, members.userId),
+    // The last message, unless it is from before the viewer joined (then there is none to show them).
     selectMessages(db)
       .innerJoin(
         conversations,
         and(eq(conversations.id, messages.conversationId), eq(messages.seq, conversations.lastSeq)),
       )
-      .where(inArray(conversations.id, ids)),
+      .where(
+        and(
+          inArray(conversations.id, ids),
+          sql`${messages.seq} > (select v.joined_seq from members v
+            where v.conversation_id = ${conversations.id} and v.user_id = ${viewerId})`,
+        ),
+      ),
   ] as const;
 }
 

@@ -7,7 +7,9 @@ import type { Membership } from './conversations.ts';
 import {
   activeMembers,
   admissions,
+  capGuard,
   changeWithEvent,
+  isOverCap,
   passOwnership,
   peopleByHandles,
   personByHandle,
@@ -96,13 +98,14 @@ export async function addToGroup(
   if ([...statuses.values()].includes('request')) await countNewRequest(db, env, adderId);
   const rows = people.map((p) => ({ userId: p.id, role: 'member', state: statuses.get(p.id) ?? 'request' }));
   const now = new Date().toISOString();
-  const row = await changeWithEvent(
-    db,
-    id,
-    await actorOf(db, adderId),
-    { type: 'added', targets: people, title: null },
-    [upsertMembers(id, now, rows)],
-  );
+  const actor = await actorOf(db, adderId);
+  // The count above is a fast answer; the guard in the same transaction is what holds the cap when adds race.
+  const row = await changeWithEvent(db, id, actor, { type: 'added', targets: people, title: null }, [
+    upsertMembers(id, now, rows),
+    capGuard(id, cap),
+  ]).catch((error: unknown) => {
+    throw isOverCap(error) ? tooMany(cap) : error;
+  });
   return { id, row };
 }
 

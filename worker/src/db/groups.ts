@@ -54,20 +54,43 @@ export async function admissions(
   return statuses;
 }
 
-/** Adds (or brings back) members in one statement: one JSON parameter, whatever their number. */
+/**
+ * Adds (or brings back) members in one statement: one JSON parameter, whatever their number. Each starts
+ * reading (and seeing messages) after the conversation's current last seq: a newcomer gets no history.
+ */
 export function upsertMembers(
   conversationId: string,
   now: string,
   rows: { userId: string; role: string; state: string }[],
 ): SQL {
-  return sql`insert into members (conversation_id, user_id, role, state, hidden, last_read_seq, last_activity_at, joined_at)
+  const lastSeq = sql`(select last_seq from conversations where id = ${conversationId})`;
+  return sql`insert into members (conversation_id, user_id, role, state, hidden, last_read_seq, joined_seq,
+      last_activity_at, joined_at)
     select ${conversationId}, json_extract(value, '$.userId'), json_extract(value, '$.role'),
-      json_extract(value, '$.state'), 0, (select last_seq from conversations where id = ${conversationId}), ${now}, ${now}
+      json_extract(value, '$.state'), 0, ${lastSeq}, ${lastSeq}, ${now}, ${now}
     from json_each(${JSON.stringify(rows)}) where true
     on conflict (conversation_id, user_id) do update set role = excluded.role, state = excluded.state, hidden = 0,
-      muted = 0, unread_count = 0, last_read_seq = excluded.last_read_seq, last_activity_at = excluded.last_activity_at,
-      joined_at = excluded.joined_at
+      muted = 0, unread_count = 0, last_read_seq = excluded.last_read_seq, joined_seq = excluded.joined_seq,
+      last_activity_at = excluded.last_activity_at, joined_at = excluded.joined_at
     where members.state not in ('accepted', 'request')`;
+}
+
+/**
+ * A statement that fails (so its whole batch rolls back) when the conversation has more than `cap`
+ * active members. Placed after the insert in the same batch, it holds the cap however many adds race:
+ * D1 runs a batch as one transaction, one at a time. The failure is SQLite's own "malformed JSON" error,
+ * the only way to abort from plain SQL; `isOverCap` recognises it.
+ */
+export function capGuard(conversationId: string, cap: number): SQL {
+  return sql`select json(case when (select count(*) from members where conversation_id = ${conversationId}
+      and state in ('accepted', 'request')) > ${cap} then ${OVER_CAP} else '0' end)`;
+}
+
+const OVER_CAP = 'over the member cap';
+
+/** Whether a failed batch was stopped by `capGuard`. */
+export function isOverCap(error: unknown): boolean {
+  return /malformed JSON/i.test(String(error));
 }
 
 /** Hands ownership to the longest-standing member (accepted ones first) when no active owner is left. */

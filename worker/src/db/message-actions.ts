@@ -1,5 +1,5 @@
 import type { Reaction } from '@clipdm/shared';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lt } from 'drizzle-orm';
 import type { Db } from '../env.ts';
 import { canSee } from './conversations.ts';
 import { conversations, hiddenMessages, members, messages, reactions } from './schema.ts';
@@ -9,8 +9,8 @@ const LISTENING = ['accepted', 'request'] as const;
 
 /**
  * A message together with the viewer's state in its conversation, or nothing when the message does not
- * exist or the viewer may not see the conversation (`canSee`, the same rule as reading its messages):
- * membership is checked by the same query that reads the message.
+ * exist, the viewer may not see the conversation (`canSee`, the same rule as reading its messages), or it
+ * is from before they joined: membership is checked by the same query that reads the message.
  */
 export async function findMessageForMember(db: Db, viewerId: string, messageId: string) {
   const [row] = await db
@@ -30,23 +30,27 @@ export async function findMessageForMember(db: Db, viewerId: string, messageId: 
       members,
       and(eq(members.conversationId, messages.conversationId), eq(members.userId, viewerId)),
     )
-    .where(and(eq(messages.id, messageId), canSee))
+    .where(and(eq(messages.id, messageId), canSee, gt(messages.seq, members.joinedSeq)))
     .limit(1);
   return row;
 }
 
 export type MemberMessage = NonNullable<Awaited<ReturnType<typeof findMessageForMember>>>;
 
-/** Who should hear about a change in a conversation: its members who can see it and have it listed. */
-function audienceOf(db: Db, conversationId: string) {
+/**
+ * Who should hear about a change to a message: the members who can see its conversation, have it listed,
+ * and had joined before the message (a newcomer never learns of earlier ones).
+ */
+function audienceOf(db: Db, message: MemberMessage) {
   return db
     .select({ userId: members.userId })
     .from(members)
     .where(
       and(
-        eq(members.conversationId, conversationId),
+        eq(members.conversationId, message.conversationId),
         inArray(members.state, [...LISTENING]),
         eq(members.hidden, false),
+        lt(members.joinedSeq, message.seq),
       ),
     );
 }
@@ -71,7 +75,7 @@ export async function unsendMessage(db: Db, senderId: string, message: MemberMes
       .where(and(eq(messages.id, message.id), eq(messages.senderId, senderId), isNull(messages.unsentAt)))
       .returning({ id: messages.id }),
     db.delete(reactions).where(eq(reactions.messageId, message.id)),
-    audienceOf(db, message.conversationId),
+    audienceOf(db, message),
   ]);
   return { changed: erased.length > 0, audience: audience.map((r) => r.userId) };
 }
@@ -99,7 +103,7 @@ export async function setReaction(db: Db, userId: string, message: MemberMessage
       .values({ messageId: message.id, userId, emoji, createdAt })
       .onConflictDoUpdate({ target: [reactions.messageId, reactions.userId], set: { emoji, createdAt } }),
     reactionRowsOf(db, message.id),
-    audienceOf(db, message.conversationId),
+    audienceOf(db, message),
   ]);
   return { rows, audience: audience.map((r) => r.userId) };
 }
@@ -109,7 +113,7 @@ export async function removeReaction(db: Db, userId: string, message: MemberMess
   const [, rows, audience] = await db.batch([
     db.delete(reactions).where(and(eq(reactions.messageId, message.id), eq(reactions.userId, userId))),
     reactionRowsOf(db, message.id),
-    audienceOf(db, message.conversationId),
+    audienceOf(db, message),
   ]);
   return { rows, audience: audience.map((r) => r.userId) };
 }

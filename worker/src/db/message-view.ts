@@ -1,4 +1,4 @@
-import type { ConversationEvent, Message, Reaction } from '@clipdm/shared';
+import { type ConversationEvent, type Message, parseVideoUrl, type Reaction } from '@clipdm/shared';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../env.ts';
 import { reactionSummaries } from './reactions.ts';
@@ -23,6 +23,7 @@ export const messageColumns = {
   senderName: users.displayName,
   videoTitle: videoCache.title,
   videoThumbnail: videoCache.thumbnailUrl,
+  videoResolvedUrl: videoCache.resolvedUrl,
 };
 
 /** `select <messageColumns> from messages` with the sender and video joins; callers add where/order. */
@@ -46,11 +47,27 @@ function parseEvent(json: string | null): ConversationEvent | null {
 }
 
 /**
+ * The video a short link led to, from the long-form URL the oEmbed lookup cached. Only a URL that passed
+ * the host check on every redirect hop is ever cached, so it is parsed against its own host.
+ */
+function resolvedVideo(url: string | null) {
+  if (!url) return null;
+  try {
+    return parseVideoUrl(url, [new URL(url).host]);
+  } catch {
+    return null;
+  }
+}
+
+/**
  * The one serialization of a message for a viewer (HTTP responses and live events alike): `clientId` only
  * to its sender, no content once unsent, `event` on member-change messages.
  */
 export function toMessage(row: MessageRow, viewerId: string, reactions: Reaction[] = []): Message {
   const unsent = row.unsentAt !== null;
+  // A short link has no id or author of its own; the long form it resolved to (once looked up) has both.
+  const resolved =
+    row.videoId === null || row.videoAuthor === null ? resolvedVideo(row.videoResolvedUrl) : null;
   const message: Message = {
     id: row.id,
     conversationId: row.conversationId,
@@ -63,8 +80,8 @@ export function toMessage(row: MessageRow, viewerId: string, reactions: Reaction
         ? null
         : {
             url: row.videoUrl,
-            videoId: row.videoId,
-            authorHandle: row.videoAuthor,
+            videoId: row.videoId ?? resolved?.videoId ?? null,
+            authorHandle: row.videoAuthor ?? resolved?.authorHandle ?? null,
             title: row.videoTitle,
             thumbnailUrl: row.videoThumbnail,
           },

@@ -103,24 +103,31 @@ export async function countFromSender(db: Db, conversationId: string, senderId: 
   return Number(row?.n ?? 0);
 }
 
+/** A member reading a conversation: they see the messages after `joinedSeq` (the history since they joined). */
+export interface Reader {
+  conversationId: string;
+  userId: string;
+  joinedSeq: number;
+}
+
 /** The query behind `messagePage`, served by messages_conversation_seq_unique. */
 export function messagePageQuery(
   db: Db,
-  viewerId: string,
-  conversationId: string,
+  reader: Reader,
   page: { before?: number; after?: number; limit: number },
 ) {
+  const after = Math.max(page.after ?? 0, reader.joinedSeq);
   return selectMessages(db)
     .where(
       and(
-        eq(messages.conversationId, conversationId),
+        eq(messages.conversationId, reader.conversationId),
         page.before !== undefined ? lt(messages.seq, page.before) : undefined,
-        page.after !== undefined ? gt(messages.seq, page.after) : undefined,
+        after > 0 ? gt(messages.seq, after) : undefined,
         notExists(
           db
             .select({ one: hiddenMessages.messageId })
             .from(hiddenMessages)
-            .where(and(eq(hiddenMessages.userId, viewerId), eq(hiddenMessages.messageId, messages.id))),
+            .where(and(eq(hiddenMessages.userId, reader.userId), eq(hiddenMessages.messageId, messages.id))),
         ),
       ),
     )
@@ -130,15 +137,14 @@ export function messagePageQuery(
 
 /**
  * One page of messages in ascending seq: the newest page, or the one before/after a seq. Messages the
- * viewer hid are left out.
+ * reader hid, and those from before they joined, are left out.
  */
 export async function messagePage(
   db: Db,
-  viewerId: string,
-  conversationId: string,
+  reader: Reader,
   page: { before?: number; after?: number; limit: number },
 ): Promise<{ rows: MessageRow[]; hasMore: boolean }> {
-  const rows = await messagePageQuery(db, viewerId, conversationId, page);
+  const rows = await messagePageQuery(db, reader, page);
   const hasMore = rows.length > page.limit;
   const kept = rows.slice(0, page.limit);
   return { rows: page.after !== undefined ? kept : kept.reverse(), hasMore };

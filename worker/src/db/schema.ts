@@ -165,6 +165,9 @@ export const members = sqliteTable(
     unreadCount: integer('unread_count').notNull().default(0),
     lastActivityAt: text('last_activity_at').notNull().default(now),
     joinedAt: text('joined_at').notNull().default(now),
+    // The conversation's last seq when this member was (last) added: they see only the messages after it,
+    // so a newcomer to a group never reads its earlier history. 0 for founders and direct conversations.
+    joinedSeq: integer('joined_seq').notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.conversationId, t.userId] }),

@@ -1,7 +1,8 @@
 import { deleteMeBody } from '@clipdm/shared';
 import { Hono } from 'hono';
-import { deleteAccount } from '../db/account.ts';
+import { activeGroupsOf, deleteAccount } from '../db/account.ts';
 import { exportAccount } from '../db/account-export.ts';
+import { membersChangedDeliveries } from '../db/conversation-events.ts';
 import { hit, peek } from '../db/rate-limits.ts';
 import { findCredentials, getUserById } from '../db/users.ts';
 import type { AppEnv } from '../env.ts';
@@ -9,6 +10,7 @@ import { ApiError } from '../lib/api-error.ts';
 import { verifyPassword } from '../lib/password.ts';
 import { requireAuth } from '../lib/require-auth.ts';
 import { validate } from '../lib/validate.ts';
+import { publish } from '../live/publish.ts';
 
 // Wrong passwords here count against the same budget as sign-ins, so a stolen access token cannot be
 // used to guess the password faster than the login form allows.
@@ -34,7 +36,10 @@ export const account = new Hono<AppEnv>()
       await hit(db, limitKey, PASSWORD_WINDOW_SECONDS);
       throw new ApiError('invalid_credentials', 'Wrong password');
     }
+    const groups = await activeGroupsOf(db, user.id);
     await deleteAccount(db, user);
+    // The account left its groups: their other members see the new member list.
+    publish(c.env, c.executionCtx, await membersChangedDeliveries(db, groups));
     return c.body(null, 204);
   })
   .get('/export', async (c) => {

@@ -1,7 +1,6 @@
 import { addMembersBody, handleSchema, renameConversationBody } from '@clipdm/shared';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { messageDeliveries, unreadDeliveries } from '../db/conversation-events.ts';
 import { conversationView } from '../db/conversation-views.ts';
 import { requireMembership } from '../db/conversations.ts';

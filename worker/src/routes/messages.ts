@@ -30,8 +30,8 @@ export const messageRoutes = new Hono<AppEnv>()
     const db = c.get('db');
     const userId = c.get('userId');
     const { id } = c.req.valid('param');
-    await requireMembership(db, id, userId);
-    const page = await messagePage(db, userId, id, c.req.valid('query'));
+    const { member } = await requireMembership(db, id, userId);
+    const page = await messagePage(db, member, c.req.valid('query'));
     return c.json({ messages: await toMessages(db, userId, page.rows), hasMore: page.hasMore }, 200);
   })
   .post('/:id/messages', validate('param', idParam), validate('json', sendMessageBody), async (c) => {

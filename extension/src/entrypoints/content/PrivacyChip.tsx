@@ -20,7 +20,7 @@ function moveFocus(menu: HTMLElement | null, step: 1 | -1) {
   const items = [...menu.querySelectorAll<HTMLButtonElement>('button:not([disabled])')];
   // Inside a shadow root the focused element is the root's, not the document's.
   const root = menu.getRootNode() as ShadowRoot | Document;
-  const from = items.findIndex((item) => item === root.activeElement);
+  const from = items.indexOf(root.activeElement as HTMLButtonElement);
   items[(from + step + items.length) % items.length]?.focus();
 }
 
@@ -91,9 +91,9 @@ export function PrivacyChip() {
   const allowed = account.status === 'ready' ? allowedPolicies(account.me.ageGroup) : [];
 
   return (
-    <div class="chip-wrap" ref={wrap} onKeyDown={onKeyDown}>
+    <div class="chip-wrap" ref={wrap}>
       {open && account.status === 'ready' && (
-        <div class="menu" role="menu" aria-label={t('contentChipMenuLabel')} ref={menu}>
+        <div class="menu" role="menu" aria-label={t('contentChipMenuLabel')} ref={menu} onKeyDown={onKeyDown}>
           <p class="menu-title" aria-hidden="true">
             {t('contentChipMenuLabel')}
           </p>
@@ -125,6 +125,7 @@ export function PrivacyChip() {
         class="chip"
         ref={chip}
         onClick={toggle}
+        onKeyDown={onKeyDown}
         aria-haspopup="menu"
         aria-expanded={open}
         disabled={account.status === 'loading'}

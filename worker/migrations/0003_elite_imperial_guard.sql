@@ -1,0 +1,1 @@
+ALTER TABLE `members` ADD `joined_seq` integer DEFAULT 0 NOT NULL;
