@@ -59,6 +59,12 @@ async function main(): Promise<number> {
   const people: Person[] = [];
   let passed = 0;
   let failed = 0;
+  // Ctrl-C or a CI cancel still stops wrangler and the browsers.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      void Promise.allSettled(cleanups.reverse().map((c) => c())).then(() => process.exit(130));
+    });
+  }
   const hardStop = setTimeout(() => {
     process.stdout.write(`[e2e] the suite went over ${SUITE_TIMEOUT_MS / 60_000} minutes\n`);
     process.exitCode = 1;

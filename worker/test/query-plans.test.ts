@@ -1,8 +1,10 @@
 import { env } from 'cloudflare:test';
 import { drizzle } from 'drizzle-orm/d1';
 import { describe, expect, it } from 'vitest';
+import { activeGroupsQuery } from '../src/db/account.ts';
 import { conversationViewQueries } from '../src/db/conversation-views.ts';
 import { listBoxQuery } from '../src/db/conversations.ts';
+import { capGuard, upsertMembers } from '../src/db/groups.ts';
 import { unreadCountsQuery } from '../src/db/members.ts';
 import { messagePageQuery, sendStatements } from '../src/db/messages.ts';
 import { policyFactQueries } from '../src/db/policy-facts.ts';
@@ -79,5 +81,20 @@ describe('EXPLAIN QUERY PLAN of the hot queries', () => {
       promote: { userId: 'u2', status: 'accepted' },
     });
     for (const statement of statements) expectIndexed(await plan(toQuery(statement)));
+  });
+
+  it('the statements of a group add: the upsert and the cap guard', async () => {
+    const rows = [{ userId: 'u2', role: 'member', state: 'accepted' }];
+    for (const statement of [upsertMembers('c1', '2026-01-01T00:00:00.000Z', rows), capGuard('c1', 32)]) {
+      const details = await plan(toQuery(statement));
+      // json_each is the list of people added, a table-valued function rather than a stored table.
+      expectIndexed(details.filter((d) => !/json_each/.test(d)));
+    }
+  });
+
+  it("an account's groups, before its deletion is announced", async () => {
+    const details = await plan(activeGroupsQuery(db, 'u1').toSQL());
+    expectIndexed(details);
+    expect(details.join('\n')).toContain('members_box_idx');
   });
 });

@@ -20,7 +20,13 @@ flow(
       await alice.context.setOffline(false);
       await alice.context.unroute(workerUrl);
     };
-    await expectingFailedRequests(alice, async () => {
+    const origin = (r: import('playwright-core').Request) => { try { return r.serviceWorker() ? 'sw' : r.frame().url().slice(0, 60); } catch { return '?'; } };
+  alice.context.on('request', (r) => { if (r.url().includes('8793')) console.log('DEBUG req', r.method(), r.url().slice(22), origin(r)); });
+  alice.context.on('requestfinished', (r) => { if (r.url().includes('8793')) console.log('DEBUG done', r.method(), r.url().slice(22), origin(r)); });
+  alice.context.on('requestfailed', (r) => { if (r.url().includes('8793')) console.log('DEBUG fail', r.method(), r.url().slice(22), origin(r), r.failure()?.errorText); });
+  await alice.serviceWorker.evaluate(`(() => { self.__log = []; const f = self.fetch.bind(self); self.fetch = (...a) => { const u = String(a[0] && a[0].url || a[0]); self.__log.push(new Date().toISOString().slice(11,23) + ' ' + u); return f(...a).then((r) => { self.__log.push('ok ' + r.status + ' ' + u); return r; }, (e) => { self.__log.push('err ' + e + ' ' + u); throw e; }); }; })()`);
+  console.log('DEBUG going offline', new Date().toISOString());
+  await expectingFailedRequests(alice, async () => {
       await alice.context.route(workerUrl, (route) => route.abort('internetdisconnected'));
       await alice.context.setOffline(true);
       try {
@@ -32,7 +38,16 @@ flow(
             .waitFor({ timeout: UI_TIMEOUT });
         }
         // Give the outbox time to try (and fail) at least once while offline.
-        await alicePanel.waitForTimeout(3000);
+        console.log('DEBUG before', await alicePanel.locator('[data-testid="message"]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-status')}:${e.textContent}`)));
+      await alicePanel.waitForTimeout(3000);
+      console.log('DEBUG sw fetch', await alice.serviceWorker.evaluate(`fetch('${api.baseUrl}/v1/health').then((r) => 'ok ' + r.status, (e) => 'failed ' + e)`));
+      console.log('DEBUG panel fetch', await alicePanel.evaluate(`fetch('${api.baseUrl}/v1/health').then((r) => 'ok ' + r.status, (e) => 'failed ' + e)`));
+      console.log('DEBUG pages', alice.context.pages().map((p) => p.url()));
+      console.log('DEBUG sws', alice.context.serviceWorkers().map((w) => w.url()), alice.serviceWorker.url());
+      const bobS = session('bob');
+      const stored = (await Promise.all((await api.conversations(bobS, 'inbox')).map((c) => api.messages(bobS, c.id)))).flat().map((m) => m.text);
+      console.log('DEBUG stored while offline', stored);
+      console.log('DEBUG after', await alicePanel.locator('[data-testid="message"]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-status')}:${e.textContent}`)));
         await shot(alicePanel, 'offline-pending');
         assert.equal(await sentMessage(alicePanel, TEXTS[0] as string).count(), 0);
       } finally {

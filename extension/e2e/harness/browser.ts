@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { type BrowserContext, type ConsoleMessage, chromium, type Page, type Worker } from 'playwright-core';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const PANEL_SIZE = { width: 420, height: 760 };
 
 /** One person at their own browser: a persistent profile with the unpacked extension loaded. */
 export interface Person {
@@ -82,6 +83,8 @@ export async function openPanel(person: Person): Promise<Page> {
     return existing;
   }
   const page = await person.context.newPage();
+  // The width of a side panel, so layouts, screenshots and the accessibility check match the real thing.
+  await page.setViewportSize(PANEL_SIZE);
   await page.goto(url);
   return page;
 }

@@ -20,9 +20,9 @@ import {
   users,
 } from './schema.ts';
 
-/** The groups the user is still in (inbox or requests): those whose members a deletion changes. */
-export async function activeGroupsOf(db: Db, userId: string): Promise<string[]> {
-  const rows = await db
+/** The query behind `activeGroupsOf`, served by members_box_idx. */
+export function activeGroupsQuery(db: Db, userId: string) {
+  return db
     .select({ id: members.conversationId })
     .from(members)
     .innerJoin(conversations, eq(conversations.id, members.conversationId))
@@ -33,7 +33,11 @@ export async function activeGroupsOf(db: Db, userId: string): Promise<string[]> 
         eq(conversations.kind, 'group'),
       ),
     );
-  return rows.map((r) => r.id);
+}
+
+/** The groups the user is still in (inbox or requests): those whose members a deletion changes. */
+export async function activeGroupsOf(db: Db, userId: string): Promise<string[]> {
+  return (await activeGroupsQuery(db, userId)).map((r) => r.id);
 }
 
 export const DELETED_DISPLAY_NAME = 'Deleted account';
