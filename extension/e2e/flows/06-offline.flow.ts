@@ -48,6 +48,7 @@ flow(
       const stored = (await Promise.all((await api.conversations(bobS, 'inbox')).map((c) => api.messages(bobS, c.id)))).flat().map((m) => m.text);
       console.log('DEBUG stored while offline', stored);
       console.log('DEBUG after', await alicePanel.locator('[data-testid="message"]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-status')}:${e.textContent}`)));
+      console.log('DEBUG sw log', await alice.serviceWorker.evaluate('self.__log'));
         await shot(alicePanel, 'offline-pending');
         assert.equal(await sentMessage(alicePanel, TEXTS[0] as string).count(), 0);
       } finally {
