@@ -45,7 +45,7 @@ flow(
       console.log('DEBUG pages', alice.context.pages().map((p) => p.url()));
       console.log('DEBUG sws', alice.context.serviceWorkers().map((w) => w.url()), alice.serviceWorker.url());
       const bobS = session('bob');
-      const stored = (await Promise.all((await api.conversations(bobS, 'inbox')).map((c) => api.messages(bobS, c.id)))).flat().map((m) => m.text);
+      const stored = (await Promise.all((await api.conversations(bobS, 'inbox')).map((c) => api.messages(bobS, c.id)))).flat().map((m) => `${m.text} ${(m as unknown as {createdAt: string}).createdAt} ${(m as unknown as {clientId: string}).clientId}`);
       console.log('DEBUG stored while offline', stored);
       console.log('DEBUG after', await alicePanel.locator('[data-testid="message"]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-status')}:${e.textContent}`)));
       console.log('DEBUG sw log', await alice.serviceWorker.evaluate('self.__log'));
