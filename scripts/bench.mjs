@@ -35,7 +35,9 @@ async function timed(fn) {
 function summary(name, samples) {
   const sorted = [...samples].sort((a, b) => a - b);
   const pick = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))].toFixed(1);
-  console.log(`${name.padEnd(38)} n=${String(samples.length).padEnd(5)} p50=${pick(0.5)} ms  p95=${pick(0.95)} ms  max=${pick(1)} ms`);
+  console.log(
+    `${name.padEnd(38)} n=${String(samples.length).padEnd(5)} p50=${pick(0.5)} ms  p95=${pick(0.95)} ms  max=${pick(1)} ms`,
+  );
 }
 
 try {
@@ -43,55 +45,94 @@ try {
   const users = [];
   for (let i = 0; i < 6; i++) {
     let result;
-    register.push(await timed(async () => {
-      result = await api('/v1/auth/register', { body: { handle: `bench_${i}_${Date.now() % 1e6}`, password: 'benchmark-password', birthdate: '1990-01-01' } });
-    }));
+    register.push(
+      await timed(async () => {
+        result = await api('/v1/auth/register', {
+          body: {
+            handle: `bench_${i}_${Date.now() % 1e6}`,
+            password: 'benchmark-password',
+            birthdate: '1990-01-01',
+          },
+        });
+      }),
+    );
     users.push(result);
   }
   summary('register (PBKDF2 100k)', register);
 
   const [a, b] = users;
-  for (const [x, y] of [[a, b], [b, a]]) await api(`/v1/users/${y.user.handle}/follow`, { token: x.accessToken, method: 'PUT' });
+  for (const [x, y] of [
+    [a, b],
+    [b, a],
+  ])
+    await api(`/v1/users/${y.user.handle}/follow`, { token: x.accessToken, method: 'PUT' });
   const conv = await api('/v1/conversations', { token: a.accessToken, body: { members: [b.user.handle] } });
 
   const sequential = [];
   for (let i = 0; i < SENDS; i++) {
-    sequential.push(await timed(() => api(`/v1/conversations/${conv.id}/messages`, { token: a.accessToken, body: { clientId: `s${i}`, text: `message ${i}` } })));
+    sequential.push(
+      await timed(() =>
+        api(`/v1/conversations/${conv.id}/messages`, {
+          token: a.accessToken,
+          body: { clientId: `s${i}`, text: `message ${i}` },
+        }),
+      ),
+    );
   }
   summary('send message (sequential)', sequential);
 
   const concurrency = 10;
   let next = 0;
   const start = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < SENDS) {
-      const i = next++;
-      await api(`/v1/conversations/${conv.id}/messages`, { token: b.accessToken, body: { clientId: `c${i}`, text: `parallel ${i}` } });
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < SENDS) {
+        const i = next++;
+        await api(`/v1/conversations/${conv.id}/messages`, {
+          token: b.accessToken,
+          body: { clientId: `c${i}`, text: `parallel ${i}` },
+        });
+      }
+    }),
+  );
   const seconds = (performance.now() - start) / 1000;
-  console.log(`${'send message (10 in flight)'.padEnd(38)} ${SENDS} messages in ${seconds.toFixed(2)} s = ${(SENDS / seconds).toFixed(0)} msg/s`);
+  console.log(
+    `${'send message (10 in flight)'.padEnd(38)} ${SENDS} messages in ${seconds.toFixed(2)} s = ${(SENDS / seconds).toFixed(0)} msg/s`,
+  );
 
   const pages = [];
-  for (let i = 0; i < 50; i++) pages.push(await timed(() => api(`/v1/conversations/${conv.id}/messages?limit=30`, { token: a.accessToken })));
+  for (let i = 0; i < 50; i++)
+    pages.push(
+      await timed(() => api(`/v1/conversations/${conv.id}/messages?limit=30`, { token: a.accessToken })),
+    );
   summary('messages page (30, newest)', pages);
 
   // An inbox with many conversations: the reader follows everyone so the chats land in the inbox.
   const reader = users[2];
   const writers = [];
   for (let i = 0; i < CONVERSATIONS; i++) {
-    const w = await api('/v1/auth/register', { body: { handle: `w_${i}_${Date.now() % 1e6}`, password: 'benchmark-password', birthdate: '1990-01-01' } });
+    const w = await api('/v1/auth/register', {
+      body: { handle: `w_${i}_${Date.now() % 1e6}`, password: 'benchmark-password', birthdate: '1990-01-01' },
+    });
     await api(`/v1/users/${w.user.handle}/follow`, { token: reader.accessToken, method: 'PUT' });
     await api(`/v1/users/${reader.user.handle}/follow`, { token: w.accessToken, method: 'PUT' });
-    const c = await api('/v1/conversations', { token: w.accessToken, body: { members: [reader.user.handle] } });
-    await api(`/v1/conversations/${c.id}/messages`, { token: w.accessToken, body: { clientId: 'hello', text: `hello from ${i}` } });
+    const c = await api('/v1/conversations', {
+      token: w.accessToken,
+      body: { members: [reader.user.handle] },
+    });
+    await api(`/v1/conversations/${c.id}/messages`, {
+      token: w.accessToken,
+      body: { clientId: 'hello', text: `hello from ${i}` },
+    });
     writers.push(w);
   }
   const inbox = [];
-  for (let i = 0; i < 50; i++) inbox.push(await timed(() => api('/v1/conversations?box=inbox&limit=30', { token: reader.accessToken })));
+  for (let i = 0; i < 50; i++)
+    inbox.push(await timed(() => api('/v1/conversations?box=inbox&limit=30', { token: reader.accessToken })));
   summary(`inbox page (30 of ${CONVERSATIONS})`, inbox);
   const unread = [];
-  for (let i = 0; i < 50; i++) unread.push(await timed(() => api('/v1/me/unread', { token: reader.accessToken })));
+  for (let i = 0; i < 50; i++)
+    unread.push(await timed(() => api('/v1/me/unread', { token: reader.accessToken })));
   summary(`unread counts (${CONVERSATIONS} conversations)`, unread);
 } finally {
   worker.stop();

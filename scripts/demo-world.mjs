@@ -34,11 +34,18 @@ export async function seedDemoWorld(base) {
 
   const tokens = {};
   for (const user of DEMO_USERS) {
-    const res = expectOk(`register ${user.handle}`, await api(base, '/v1/auth/register', { body: { ...user, password: DEMO_PASSWORD } }));
+    const res = expectOk(
+      `register ${user.handle}`,
+      await api(base, '/v1/auth/register', { body: { ...user, password: DEMO_PASSWORD } }),
+    );
     tokens[user.handle] = res.accessToken;
   }
-  const as = (handle) => (path, options = {}) => api(base, path, { ...options, token: tokens[handle] });
-  const follow = async (a, b) => expectOk(`${a} follows ${b}`, await as(a)(`/v1/users/${b}/follow`, { method: 'PUT' }));
+  const as =
+    (handle) =>
+    (path, options = {}) =>
+      api(base, path, { ...options, token: tokens[handle] });
+  const follow = async (a, b) =>
+    expectOk(`${a} follows ${b}`, await as(a)(`/v1/users/${b}/follow`, { method: 'PUT' }));
 
   await follow('alice', 'bob');
   await follow('bob', 'alice');
@@ -47,11 +54,22 @@ export async function seedDemoWorld(base) {
   await follow('bob', 'carol');
   await follow('carol', 'bob');
   // Alice hears from anyone, so strangers' messages land in her requests.
-  expectOk('alice policy', await as('alice')('/v1/me/settings', { method: 'PATCH', body: { dmPolicy: 'everyone' } }));
+  expectOk(
+    'alice policy',
+    await as('alice')('/v1/me/settings', { method: 'PATCH', body: { dmPolicy: 'everyone' } }),
+  );
 
   const send = async (from, to, text, n) => {
-    const conv = expectOk(`${from} opens chat with ${to}`, await as(from)('/v1/conversations', { body: { members: [to] } }));
-    expectOk(`${from} writes`, await as(from)(`/v1/conversations/${conv.id}/messages`, { body: { clientId: `demo-${from}-${n}`, text } }));
+    const conv = expectOk(
+      `${from} opens chat with ${to}`,
+      await as(from)('/v1/conversations', { body: { members: [to] } }),
+    );
+    expectOk(
+      `${from} writes`,
+      await as(from)(`/v1/conversations/${conv.id}/messages`, {
+        body: { clientId: `demo-${from}-${n}`, text },
+      }),
+    );
     return conv.id;
   };
   await send('bob', 'alice', 'Hey Alice! Did you see the new dance video? 💃', 1);
@@ -62,6 +80,11 @@ export async function seedDemoWorld(base) {
     'group',
     await as('alice')('/v1/conversations', { body: { members: ['bob', 'carol'], title: 'Weekend plans' } }),
   );
-  expectOk('group message', await as('alice')(`/v1/conversations/${group.id}/messages`, { body: { clientId: 'demo-group-1', text: 'Picnic on Saturday?' } }));
+  expectOk(
+    'group message',
+    await as('alice')(`/v1/conversations/${group.id}/messages`, {
+      body: { clientId: 'demo-group-1', text: 'Picnic on Saturday?' },
+    }),
+  );
   return true;
 }

@@ -8,7 +8,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', CI: 'true' };
+const env = {
+  ...process.env,
+  WRANGLER_SEND_METRICS: 'false',
+  CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+  CI: 'true',
+};
 
 export async function startLocalWorker({ port, vars = {}, quiet = true }) {
   const dir = mkdtempSync(join(tmpdir(), 'clipdm-worker-'));
@@ -22,17 +27,37 @@ export async function startLocalWorker({ port, vars = {}, quiet = true }) {
     VIDEO_HOSTS: 'www.tiktok.com,m.tiktok.com,tiktok.com,vm.tiktok.com,vt.tiktok.com,127.0.0.1,localhost',
     ...vars,
   };
-  writeFileSync(envFile, Object.entries(lines).map(([k, v]) => `${k}=${v}`).join('\n'));
+  writeFileSync(
+    envFile,
+    Object.entries(lines)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('\n'),
+  );
   const persist = join(dir, 'state');
-  const migrate = spawnSync('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persist], {
-    env,
-    encoding: 'utf8',
-  });
+  const migrate = spawnSync(
+    'npx',
+    ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persist],
+    {
+      env,
+      encoding: 'utf8',
+    },
+  );
   if (migrate.status !== 0) throw new Error(`migrations failed:\n${migrate.stdout}\n${migrate.stderr}`);
 
   const child = spawn(
     'npx',
-    ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persist, '--env-file', envFile],
+    [
+      'wrangler',
+      'dev',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--persist-to',
+      persist,
+      '--env-file',
+      envFile,
+    ],
     { env, detached: true, stdio: ['ignore', quiet ? 'ignore' : 'inherit', quiet ? 'ignore' : 'inherit'] },
   );
   const base = `http://127.0.0.1:${port}`;

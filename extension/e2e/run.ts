@@ -11,6 +11,7 @@ import { launchPerson, type Person } from './harness/browser.ts';
 import { buildExtension } from './harness/build.ts';
 import { startFixtureSite } from './harness/fixture-server.ts';
 import { declaredFlows, runFlow } from './harness/flow.ts';
+import { startOutageProxy } from './harness/outage-proxy.ts';
 import { ROOT } from './harness/processes.ts';
 import { startWorker } from './harness/worker.ts';
 import { setWorld } from './harness/world.ts';
@@ -76,11 +77,13 @@ async function main(): Promise<number> {
     cleanups.push(site.close);
     log(`fixture site on ${site.origin}`);
 
-    const apiBaseUrl = `http://127.0.0.1:${WORKER_PORT}`;
+    // The extension talks to the worker through a relay the offline flow can cut (see outage-proxy.ts).
+    const proxy = await startOutageProxy(WORKER_PORT);
+    cleanups.push(proxy.close);
     log('building the extension and starting the worker');
     const [extensionDir, worker] = await Promise.all([
       buildExtension({
-        apiBaseUrl,
+        apiBaseUrl: proxy.url,
         videoHosts: '127.0.0.1',
         targetDir: join(tempDir, 'extension'),
         artifactsDir,
@@ -102,6 +105,8 @@ async function main(): Promise<number> {
       artifactsDir,
       extensionDir,
       tempDir,
+      workerUrlOfExtension: proxy.url,
+      setWorkerReachable: (reachable) => proxy.setDown(!reachable),
       people: { alice, bob, carol },
       sessions: new Map(),
     });
