@@ -77,13 +77,11 @@ async function main(): Promise<number> {
     cleanups.push(site.close);
     log(`fixture site on ${site.origin}`);
 
-    // The extension talks to the worker through a relay the offline flow can cut (see outage-proxy.ts).
-    const proxy = await startOutageProxy(WORKER_PORT);
-    cleanups.push(proxy.close);
+    const apiBaseUrl = `http://127.0.0.1:${WORKER_PORT}`;
     log('building the extension and starting the worker');
     const [extensionDir, worker] = await Promise.all([
       buildExtension({
-        apiBaseUrl: proxy.url,
+        apiBaseUrl,
         videoHosts: '127.0.0.1',
         targetDir: join(tempDir, 'extension'),
         artifactsDir,
@@ -99,14 +97,21 @@ async function main(): Promise<number> {
       cleanups.push(() => person.context.close());
     }
     const [alice, bob, carol] = people as [Person, Person, Person];
+    // Alice's extension talks to the worker through a relay the offline flow can cut (outage-proxy.ts);
+    // the worker address is the storage key the options page edits.
+    const relay = await startOutageProxy(WORKER_PORT);
+    cleanups.push(relay.close);
+    await alice.serviceWorker.evaluate(
+      `chrome.storage.local.set({ apiBaseUrl: ${JSON.stringify(relay.url)} })`,
+    );
     setWorld({
       api: new Api(worker.baseUrl, worker.adminToken),
       site: site.origin,
       artifactsDir,
       extensionDir,
       tempDir,
-      workerUrlOfExtension: proxy.url,
-      setWorkerReachable: (reachable) => proxy.setDown(!reachable),
+      aliceWorkerUrl: relay.url,
+      setWorkerReachableForAlice: (reachable) => relay.setDown(!reachable),
       people: { alice, bob, carol },
       sessions: new Map(),
     });

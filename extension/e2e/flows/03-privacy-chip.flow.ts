@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { openPanel, openSite } from '../harness/browser.ts';
 import { expectingFailedRequests, flow, UI_TIMEOUT } from '../harness/flow.ts';
 import { openConversation, openTab, sendText } from '../harness/panel.ts';
+import { waitFor } from '../harness/processes.ts';
 import { session, shot, world } from '../harness/world.ts';
 
 async function choosePolicy(page: Page, from: string, to: string) {

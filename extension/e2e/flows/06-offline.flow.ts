@@ -9,13 +9,13 @@ const TEXTS = ['Sent from the tunnel, 1', 'Sent from the tunnel, 2'];
 flow(
   '6. offline: two messages typed while the worker is unreachable are delivered once each on return',
   async () => {
-    const { api, people, workerUrlOfExtension, setWorkerReachable } = world();
+    const { api, people, aliceWorkerUrl, setWorkerReachableForAlice } = world();
     const alice = people.alice;
     const alicePanel = await openPanel(alice);
     await openTab(alicePanel, 'Inbox');
     await openConversation(alicePanel, 'Bob Okafor');
 
-    const workerUrl = `${workerUrlOfExtension}/**`;
+    const workerUrl = `${aliceWorkerUrl}/**`;
     const stored = async (text: string) => {
       const bob = session('bob');
       const conversations = await api.conversations(bob, 'inbox');
@@ -28,7 +28,7 @@ flow(
       // (which also closes the live WebSocket and covers the background's requests).
       await alice.context.setOffline(true);
       await alice.context.route(workerUrl, (route) => route.abort('internetdisconnected'));
-      setWorkerReachable(false);
+      setWorkerReachableForAlice(false);
       try {
         for (const text of TEXTS) await sendText(alicePanel, text);
         for (const text of TEXTS) {
@@ -52,7 +52,7 @@ flow(
           );
         }
       } finally {
-        setWorkerReachable(true);
+        setWorkerReachableForAlice(true);
         await alice.context.unroute(workerUrl);
         await alice.context.setOffline(false);
       }

@@ -1,7 +1,7 @@
 import { connect, createServer, type Socket } from 'node:net';
 
 export interface OutageProxy {
-  /** The address the extension is built to use instead of the worker's own. */
+  /** The address a person's extension uses instead of the worker's own. */
   url: string;
   /** Cuts every open connection (fetches, keep-alives, the live WebSocket) and refuses new ones; or ends that. */
   setDown: (down: boolean) => void;

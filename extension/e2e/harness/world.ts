@@ -11,9 +11,9 @@ export interface World {
   /** The built extension the browsers load, and the suite's scratch folder (for extra profiles). */
   extensionDir: string;
   tempDir: string;
-  /** The worker's address as the extension knows it (a relay), and the switch that cuts it off. */
-  workerUrlOfExtension: string;
-  setWorkerReachable: (reachable: boolean) => void;
+  /** The worker's address as Alice's extension knows it (a relay), and the switch that cuts it off. */
+  aliceWorkerUrl: string;
+  setWorkerReachableForAlice: (reachable: boolean) => void;
   people: { alice: Person; bob: Person; carol: Person };
   /** API sessions of the accounts the flows created, by handle. */
   sessions: Map<string, Session>;
