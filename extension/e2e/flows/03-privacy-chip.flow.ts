@@ -59,6 +59,24 @@ flow(
       null,
       { timeout: UI_TIMEOUT },
     );
+    // Now "Message" on Bob's profile opens their conversation in Alice's panel (which shows her inbox).
+    await openTab(alicePanel, 'Inbox');
+    await alicePanel.getByRole('heading', { name: 'Bob Okafor' }).waitFor({ state: 'detached' });
+    await aliceSite.getByRole('button', { name: 'Message' }).click();
+    await waitFor(
+      "Alice's panel to open the conversation with Bob",
+      async () => {
+        for (const page of people.alice.context.pages()) {
+          if (!page.url().endsWith('/sidepanel.html')) continue;
+          if (await page.getByRole('heading', { name: 'Bob Okafor', level: 2 }).isVisible()) return true;
+        }
+        return false;
+      },
+      UI_TIMEOUT,
+    );
+    for (const page of people.alice.context.pages()) {
+      if (page !== alicePanel && page.url().endsWith('/sidepanel.html')) await page.close();
+    }
     await bobSite.close();
     await aliceSite.close();
   },

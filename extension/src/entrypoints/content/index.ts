@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { isSiteHost } from '../../lib/site-adapter.ts';
-import { refreshAccount } from './account.ts';
+import { getAccount, refreshAccount } from './account.ts';
 import { createMounts } from './mounts.ts';
 import { watchPage } from './watch-page.ts';
 
@@ -14,16 +14,21 @@ export default defineContentScript({
   main(ctx) {
     if (!isSiteHost(window.location.hostname)) return;
     const mounts = createMounts(ctx);
-    void refreshAccount();
-    let lastRefresh = Date.now();
-    // Sign-in and settings change in the side panel, while this page stays open.
-    const refreshIfStale = () => {
-      if (document.visibilityState !== 'visible' || Date.now() - lastRefresh < ACCOUNT_REFRESH_MS) return;
+    let present = false;
+    let lastRefresh = 0;
+    // Sign-in and settings change in the side panel while this page stays open: look again when the
+    // page regains focus. Pages without the site's markup (other loopback pages) never ask at all.
+    const refresh = (force: boolean) => {
+      if (!present || (!force && Date.now() - lastRefresh < ACCOUNT_REFRESH_MS)) return;
       lastRefresh = Date.now();
       void refreshAccount();
     };
-    ctx.addEventListener(window, 'focus', refreshIfStale);
-    ctx.addEventListener(document, 'visibilitychange', refreshIfStale);
-    watchPage(ctx, mounts.sync);
+    const refreshIfVisible = () => document.visibilityState === 'visible' && refresh(false);
+    ctx.addEventListener(window, 'focus', refreshIfVisible);
+    ctx.addEventListener(document, 'visibilitychange', refreshIfVisible);
+    watchPage(ctx, async () => {
+      present = await mounts.sync();
+      if (getAccount().status === 'loading') refresh(true);
+    });
   },
 });

@@ -62,8 +62,7 @@ export function createMounts(ctx: ContentScriptContext) {
     }
   }
 
-  function syncChip() {
-    const wanted = looksLikeSite(document, window.location);
+  function syncChip(wanted: boolean) {
     if (wanted && !chip) chip = place('clipdm-privacy', document.body, 'last', h(PrivacyChip, {}));
     if (!wanted && chip) {
       drop(chip);
@@ -72,10 +71,13 @@ export function createMounts(ctx: ContentScriptContext) {
   }
 
   return {
-    async sync() {
+    /** Brings the page's UI up to date; answers whether the page is one of the site's (our UI is on it). */
+    async sync(): Promise<boolean> {
       await syncShares();
       await syncProfile();
-      syncChip();
+      const present = looksLikeSite(document, window.location);
+      syncChip(present);
+      return present;
     },
   };
 }
