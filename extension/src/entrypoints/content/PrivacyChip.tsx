@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
 // The age module alone: the package index would pull zod's schemas into every page of the site.
-import { allowedPolicies, DM_POLICIES, type DmPolicy } from '../../../../shared/src/age.ts';
+import { allowedPolicies, DM_POLICIES, type DmPolicy } from '@clipdm/shared/age';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { type MessageKey, t } from '../../lib/i18n.ts';
 import { sendToBackground } from '../../lib/messaging.ts';
 import { refreshAccount, setAccount, useAccount } from './account.ts';
