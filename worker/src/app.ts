@@ -7,6 +7,7 @@ import { ApiError } from './lib/api-error.ts';
 import { corsForAllowedOrigins } from './lib/cors.ts';
 import { onError, onNotFound } from './lib/error-handler.ts';
 import { newId } from './lib/ids.ts';
+import { requireSecrets } from './lib/require-secrets.ts';
 import { account } from './routes/account.ts';
 import { admin } from './routes/admin.ts';
 import { auth } from './routes/auth.ts';
@@ -22,8 +23,6 @@ import { openapi } from './routes/openapi.ts';
 import { stream } from './routes/stream.ts';
 import { unreadRoutes } from './routes/unread.ts';
 import { users } from './routes/users.ts';
-
-const REQUIRED_SECRETS = ['JWT_SECRET', 'CONTACTS_PEPPER', 'ADMIN_TOKEN'] as const;
 
 const v1 = new Hono<AppEnv>()
   .route('/health', health)
@@ -50,12 +49,8 @@ export const app = new Hono<AppEnv>()
     await next();
   })
   .use(corsForAllowedOrigins)
+  .use(requireSecrets)
   .use(async (c, next) => {
-    const missing = REQUIRED_SECRETS.filter((name) => !c.env[name]);
-    if (missing.length > 0) {
-      // Refuse to run with a hole where a secret should be, rather than signing tokens with "".
-      throw new ApiError('internal', 'The service is not configured');
-    }
     c.set('db', drizzle(c.env.DB, { schema }));
     await next();
   })

@@ -115,6 +115,30 @@ describe('DELETE /v1/me', () => {
     });
   });
 
+  it('takes its handle out of the group events it appears in, keeping everyone else’s', async () => {
+    const [alice, bob, carol] = [await signUp('alice'), await signUp('bob'), await signUp('carol')];
+    await befriend(alice, bob);
+    await befriend(alice, carol);
+    const res = await alice.api('/v1/conversations', { body: { members: [bob.handle, carol.handle] } });
+    const { id } = (await res.json()) as { id: string };
+    await send(carol, id, 'hi all');
+    for (const gone of [bob, alice]) {
+      expect((await gone.api('/v1/me', { method: 'DELETE', body: { password: gone.password } })).status).toBe(
+        204,
+      );
+    }
+    const created = (await messagesOf(carol, id)).find((m) => m.event?.type === 'created');
+    expect(created?.event).toEqual({
+      type: 'created',
+      actor: { id: alice.user.id, handle: '' },
+      targets: [
+        { id: bob.user.id, handle: '' },
+        { id: carol.user.id, handle: carol.handle },
+      ],
+      title: null,
+    });
+  });
+
   it('removes blocks both ways', async () => {
     const alice = await signUp('alice');
     const bob = await signUp('bob');

@@ -158,6 +158,14 @@ describe('GET /v1/conversations/:id', () => {
     expect(asSender.lastMessage?.text).toBe('hi there');
   });
 
+  it('still opens by id for the one who declined the request', async () => {
+    const { rita, conversation } = await strangerRequest();
+    await rita.api(`/v1/conversations/${conversation.id}/decline`, { method: 'POST' });
+    const res = await rita.api(`/v1/conversations/${conversation.id}`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ id: conversation.id, status: 'request' });
+  });
+
   it('answers 404 to a non-member and for an unknown id', async () => {
     const { conversation } = await strangerRequest();
     const outsider = await signUp('out');

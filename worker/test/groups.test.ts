@@ -337,6 +337,7 @@ describe('POST /v1/conversations/:id/leave (a group)', () => {
       targets: [],
     });
     await expectError(await alice.api(`/v1/conversations/${group.id}`), 404, 'not_found');
+    await expectError(await alice.api(`/v1/conversations/${group.id}/messages`), 404, 'not_found');
   });
 
   it('messages in a group reach every member, with gap-free seq after events', async () => {

@@ -67,12 +67,18 @@ describe('live events of direct conversations and requests', () => {
     const { id } = (await res.json()) as { id: string };
     const [bobLive, daveLive] = [await connect(bob), await connect(dave)];
     await alice.api(`/v1/conversations/${id}/members`, { body: { handles: [dave.handle] } });
-    for (const live of [bobLive, daveLive]) {
+    for (const [member, live] of [
+      [bob, bobLive],
+      [dave, daveLive],
+    ] as const) {
       const events = [await live.nextEvent(), await live.nextEvent(), await live.nextEvent()];
       const conversation = events.find((e) => e.type === 'conversation');
       expect(conversation?.type === 'conversation' && conversation.conversation.members.length).toBe(4);
       const message = events.find((e) => e.type === 'message');
       expect(message?.type === 'message' && message.message.event?.type).toBe('added');
+      // The event carries exactly the member's own view, as a read of the conversation gives it.
+      const view = await (await member.api(`/v1/conversations/${id}`)).json();
+      expect(conversation?.type === 'conversation' && conversation.conversation).toEqual(view);
     }
   });
 });

@@ -2,6 +2,7 @@ import type { ConversationEvent, Me, Settings } from '@clipdm/shared';
 import { and, asc, count, eq, gt, inArray, isNull, notExists, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../env.ts';
+import { parseEvent } from './message-view.ts';
 import {
   blocks,
   contacts,
@@ -53,15 +54,6 @@ export interface AccountExport {
     unsentAt: string | null;
   }[];
   myReactions: { messageId: string; emoji: string; createdAt: string }[];
-}
-
-function parseEvent(json: string | null): ConversationEvent | null {
-  if (!json) return null;
-  try {
-    return JSON.parse(json) as ConversationEvent;
-  } catch {
-    return null;
-  }
 }
 
 /**

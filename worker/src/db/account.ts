@@ -47,7 +47,8 @@ const ERASED_BIRTHDATE = '1900-01-01';
 /**
  * Deletes an account in one transaction: credentials, logins and refresh tokens, settings, follows and
  * blocks both ways, identifiers, contacts, reactions, hidden-message marks and stream tickets go. Its chat
- * messages are blanked into unsent tombstones (and lose their reactions); it leaves every conversation,
+ * messages are blanked into unsent tombstones (and lose their reactions), member-change events keep its id
+ * but no longer its handle; it leaves every conversation,
  * passing group ownership to the longest-standing member. The users row stays, without handle or profile,
  * so old messages still have a sender and the handle is free again.
  */
@@ -56,6 +57,15 @@ export async function deleteAccount(db: Db, user: { id: string; handle: string |
   const userId = user.id;
   const owned = alias(members, 'owned');
   const ownLogins = db.select({ id: logins.id }).from(logins).where(eq(logins.userId, userId));
+  // Member-change events name people by handle; the deleted account's handle goes from them too, so it
+  // neither lingers in group history nor points at whoever registers that handle next.
+  const eventsHere = and(
+    eq(messages.kind, 'event'),
+    inArray(
+      messages.conversationId,
+      db.select({ id: members.conversationId }).from(members).where(eq(members.userId, userId)),
+    ),
+  );
   const ownChatMessages = db
     .select({ id: messages.id })
     .from(messages)
@@ -82,6 +92,25 @@ export async function deleteAccount(db: Db, user: { id: string; handle: string |
           eq(messages.senderId, userId),
           inArray(messages.kind, ['text', 'video']),
           isNull(messages.unsentAt),
+        ),
+      ),
+    db
+      .update(messages)
+      .set({ eventJson: sql`json_set(${messages.eventJson}, '$.actor.handle', '')` })
+      .where(and(eventsHere, sql`json_extract(${messages.eventJson}, '$.actor.id') = ${userId}`)),
+    db
+      .update(messages)
+      .set({
+        eventJson: sql`json_set(${messages.eventJson}, '$.targets', json((
+          select json_group_array(json(case when json_extract(t.value, '$.id') = ${userId}
+            then json_object('id', ${userId}, 'handle', '') else t.value end))
+          from json_each(${messages.eventJson}, '$.targets') t)))`,
+      })
+      .where(
+        and(
+          eventsHere,
+          sql`exists (select 1 from json_each(${messages.eventJson}, '$.targets') t
+            where json_extract(t.value, '$.id') = ${userId})`,
         ),
       ),
     // Groups it owned pass to the longest-standing member still in them (accepted ones before invitees).

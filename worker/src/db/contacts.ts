@@ -1,5 +1,6 @@
 import { and, asc, eq, isNull, ne, notExists, sql } from 'drizzle-orm';
 import type { Db } from '../env.ts';
+import { chunked } from '../lib/chunked.ts';
 import { toHex } from '../lib/crypto.ts';
 import { blocks, contacts, identifiers, users } from './schema.ts';
 import type { UserRow } from './users.ts';
@@ -23,12 +24,6 @@ export async function keyHashes(pepper: string, hashes: string[]): Promise<strin
   return Promise.all(
     hashes.map(async (hash) => toHex(await crypto.subtle.sign('HMAC', key, encoder.encode(hash)))),
   );
-}
-
-function chunked<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 /** Replaces how others' contacts find the user, in one transaction. */

@@ -1,7 +1,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../env.ts';
+import { chunked } from '../lib/chunked.ts';
 import type { Delivery } from '../live/publish.ts';
-import { conversationView } from './conversation-views.ts';
+import { conversationViewsFor } from './conversation-views.ts';
 import { unreadCounts } from './members.ts';
 import { type MessageRow, toMessage } from './message-view.ts';
 import { members, settings } from './schema.ts';
@@ -23,10 +24,11 @@ export async function unreadDeliveries(db: Db, userIds: string[]): Promise<Deliv
 
 /** `conversation` events, each member seeing their own view of it. */
 export async function conversationDeliveries(db: Db, conversationId: string, userIds: string[]) {
-  const views = await Promise.all(userIds.map((id) => conversationView(db, id, conversationId)));
-  return views.flatMap((conversation, i): Delivery[] =>
-    conversation ? [{ userId: userIds[i] as string, event: { type: 'conversation', conversation } }] : [],
-  );
+  const views = await conversationViewsFor(db, conversationId, userIds);
+  return userIds.flatMap((userId): Delivery[] => {
+    const conversation = views.get(userId);
+    return conversation ? [{ userId, event: { type: 'conversation', conversation } }] : [];
+  });
 }
 
 /**
@@ -35,12 +37,8 @@ export async function conversationDeliveries(db: Db, conversationId: string, use
  */
 export async function membersChangedDeliveries(db: Db, conversationIds: string[]): Promise<Delivery[]> {
   const deliveries: Delivery[] = [];
-  // Chunks keep each statement under D1's 100 bound parameters.
-  for (let i = 0; i < conversationIds.length; i += 50) {
-    const rows = await db
-      .select()
-      .from(members)
-      .where(inArray(members.conversationId, conversationIds.slice(i, i + 50)));
+  for (const chunk of chunked(conversationIds, 50)) {
+    const rows = await db.select().from(members).where(inArray(members.conversationId, chunk));
     const audience = new Map<string, string[]>();
     for (const m of rows.filter(shows))
       audience.set(m.conversationId, [...(audience.get(m.conversationId) ?? []), m.userId]);

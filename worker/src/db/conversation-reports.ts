@@ -4,8 +4,8 @@ import type { z } from 'zod';
 import type { Db } from '../env.ts';
 import { newId } from '../lib/ids.ts';
 import type { Membership } from './conversations.ts';
-import { block } from './graph.ts';
-import { declineConversation } from './members.ts';
+import { blockStatements } from './graph.ts';
+import { declineStatement } from './members.ts';
 import { selectMessages, toMessage } from './message-view.ts';
 import { members, messages, reports } from './schema.ts';
 
@@ -48,16 +48,19 @@ export async function fileReport(
     ? (others[0]?.userId ?? null)
     : (rows.find((r) => r.senderId !== reporterId)?.senderId ?? null);
   const id = newId();
-  await db.insert(reports).values({
-    id,
-    reporterId,
-    reportedUserId,
-    conversationId,
-    reason: input.reason,
-    note: input.note || null,
-    messagesJson: JSON.stringify(copies),
-  });
-  if (membership.member.state === 'request') await declineConversation(db, conversationId, reporterId);
-  if (input.block && direct && reportedUserId) await block(db, reporterId, reportedUserId);
+  // The report, and the decline and block it brings, land together or not at all.
+  await db.batch([
+    db.insert(reports).values({
+      id,
+      reporterId,
+      reportedUserId,
+      conversationId,
+      reason: input.reason,
+      note: input.note || null,
+      messagesJson: JSON.stringify(copies),
+    }),
+    ...(membership.member.state === 'request' ? [declineStatement(db, conversationId, reporterId)] : []),
+    ...(input.block && direct && reportedUserId ? blockStatements(db, reporterId, reportedUserId) : []),
+  ]);
   return id;
 }

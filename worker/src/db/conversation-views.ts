@@ -1,7 +1,10 @@
-import type { Conversation, Member } from '@clipdm/shared';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Conversation, Member, Message } from '@clipdm/shared';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../env.ts';
-import { selectMessages, toMessages } from './message-view.ts';
+import { chunked } from '../lib/chunked.ts';
+import { canSee } from './conversations.ts';
+import { selectMessages, toMessage, toMessages } from './message-view.ts';
+import { lastMessageReactions, summarizeReactions } from './reactions.ts';
 import { conversations, members, messages, settings, users } from './schema.ts';
 
 /** Ids per statement, so each stays under D1's 100 bound parameters. */
@@ -19,13 +22,18 @@ function visibleReadSeq(
   return shown ? member.lastReadSeq : null;
 }
 
-/** The queries behind the views of up to 40 conversations, run as one batch. */
-export function conversationViewQueries(db: Db, viewerId: string, ids: string[]) {
-  return [
+/**
+ * Viewers' own member rows with their conversations. `canSee` here makes the read its own membership
+ * check: someone who may not see a conversation gets no view of it at all.
+ */
+function ownRows(db: Db, where: SQL | undefined) {
+  return (
     db
       // Explicit columns: inside a batch D1 returns rows as objects, so two columns of the same name
       // (members and conversations both have last_activity_at) would collide.
       .select({
+        userId: members.userId,
+        joinedSeq: members.joinedSeq,
         state: members.state,
         muted: members.muted,
         unreadCount: members.unreadCount,
@@ -39,25 +47,69 @@ export function conversationViewQueries(db: Db, viewerId: string, ids: string[])
       .from(members)
       .innerJoin(conversations, eq(conversations.id, members.conversationId))
       .leftJoin(settings, eq(settings.userId, members.userId))
-      .where(and(eq(members.userId, viewerId), inArray(members.conversationId, ids))),
-    db
-      .select({
-        conversationId: members.conversationId,
-        role: members.role,
-        state: members.state,
-        lastReadSeq: members.lastReadSeq,
-        joinedAt: members.joinedAt,
-        id: users.id,
-        handle: users.handle,
-        displayName: users.displayName,
-        avatarUrl: users.avatarUrl,
-        readReceipts: settings.readReceipts,
-      })
-      .from(members)
-      .innerJoin(users, eq(users.id, members.userId))
-      .leftJoin(settings, eq(settings.userId, users.id))
-      .where(and(inArray(members.conversationId, ids), sql`${members.state} not in ('left', 'removed')`))
-      .orderBy(members.joinedAt, members.userId),
+      .where(and(where, canSee))
+  );
+}
+
+/** The people still in these conversations, in the order they joined. */
+function peopleOf(db: Db, ids: string[]) {
+  return db
+    .select({
+      conversationId: members.conversationId,
+      role: members.role,
+      state: members.state,
+      lastReadSeq: members.lastReadSeq,
+      joinedAt: members.joinedAt,
+      id: users.id,
+      handle: users.handle,
+      displayName: users.displayName,
+      avatarUrl: users.avatarUrl,
+      readReceipts: settings.readReceipts,
+    })
+    .from(members)
+    .innerJoin(users, eq(users.id, members.userId))
+    .leftJoin(settings, eq(settings.userId, users.id))
+    .where(and(inArray(members.conversationId, ids), sql`${members.state} not in ('left', 'removed')`))
+    .orderBy(members.joinedAt, members.userId);
+}
+
+type OwnRow = Awaited<ReturnType<typeof ownRows>>[number];
+type PersonRow = Awaited<ReturnType<typeof peopleOf>>[number];
+
+/** The `Conversation` one viewer sees, from their own row, the people of the page and the last message. */
+function toConversation(c: OwnRow, everyone: PersonRow[], lastMessage: Message | null): Conversation {
+  const listed = everyone.filter(
+    (m) => m.conversationId === c.id && (c.kind === 'direct' || m.state !== 'declined'),
+  );
+  const viewer = { state: c.state, readReceipts: c.readReceipts ?? false };
+  return {
+    id: c.id,
+    kind: c.kind,
+    title: c.title,
+    members: listed.map(
+      (m): Member => ({
+        id: m.id,
+        handle: m.handle ?? '',
+        displayName: m.displayName,
+        avatarUrl: m.avatarUrl,
+        role: m.role,
+        lastReadSeq: visibleReadSeq(viewer, { ...m, readReceipts: m.readReceipts ?? false }),
+      }),
+    ),
+    status: c.state === 'accepted' ? 'accepted' : 'request',
+    muted: c.muted,
+    unreadCount: c.unreadCount,
+    lastMessage,
+    lastActivityAt: c.lastActivityAt,
+    createdAt: c.createdAt,
+  };
+}
+
+/** The queries behind the views of up to 40 conversations, run as one batch. */
+export function conversationViewQueries(db: Db, viewerId: string, ids: string[]) {
+  return [
+    ownRows(db, and(eq(members.userId, viewerId), inArray(members.conversationId, ids))),
+    peopleOf(db, ids),
     // The last message, unless it is from before the viewer joined (then there is none to show them).
     selectMessages(db)
       .innerJoin(
@@ -79,44 +131,19 @@ async function chunkViews(db: Db, viewerId: string, ids: string[]): Promise<Conv
   const lastMessages = new Map(
     (await toMessages(db, viewerId, lastRows)).map((m) => [m.conversationId, m] as const),
   );
-  return own.map((c) => {
-    const listed = everyone.filter(
-      (m) => m.conversationId === c.id && (c.kind === 'direct' || m.state !== 'declined'),
-    );
-    const viewer = { state: c.state, readReceipts: c.readReceipts ?? false };
-    return {
-      id: c.id,
-      kind: c.kind,
-      title: c.title,
-      members: listed.map(
-        (m): Member => ({
-          id: m.id,
-          handle: m.handle ?? '',
-          displayName: m.displayName,
-          avatarUrl: m.avatarUrl,
-          role: m.role,
-          lastReadSeq: visibleReadSeq(viewer, { ...m, readReceipts: m.readReceipts ?? false }),
-        }),
-      ),
-      status: c.state === 'accepted' ? 'accepted' : 'request',
-      muted: c.muted,
-      unreadCount: c.unreadCount,
-      lastMessage: lastMessages.get(c.id) ?? null,
-      lastActivityAt: c.lastActivityAt,
-      createdAt: c.createdAt,
-    };
-  });
+  return own.map((c) => toConversation(c, everyone, lastMessages.get(c.id) ?? null));
 }
 
 /**
  * The `Conversation` objects as `viewerId` sees them (their own status, muted and unread count), in the
- * order of `ids`; ids the viewer has no member row in are left out. Two round trips per 40 conversations.
+ * order of `ids`; ids of conversations the viewer may not see (`canSee`) are left out. Two round trips per
+ * 40 conversations.
  */
 export async function conversationViews(db: Db, viewerId: string, ids: string[]): Promise<Conversation[]> {
   if (ids.length === 0) return [];
-  const chunks: string[][] = [];
-  for (let i = 0; i < ids.length; i += CHUNK) chunks.push(ids.slice(i, i + CHUNK));
-  const views = (await Promise.all(chunks.map((chunk) => chunkViews(db, viewerId, chunk)))).flat();
+  const views = (
+    await Promise.all(chunked(ids, CHUNK).map((chunk) => chunkViews(db, viewerId, chunk)))
+  ).flat();
   const byId = new Map(views.map((v) => [v.id, v]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
@@ -128,4 +155,45 @@ export async function conversationView(
   id: string,
 ): Promise<Conversation | undefined> {
   return (await conversationViews(db, viewerId, [id]))[0];
+}
+
+/** The queries behind `conversationViewsFor` for up to 40 viewers of one conversation, run as one batch. */
+export function conversationViewsForQueries(db: Db, conversationId: string, viewerIds: string[]) {
+  return [
+    ownRows(db, and(eq(members.conversationId, conversationId), inArray(members.userId, viewerIds))),
+    peopleOf(db, [conversationId]),
+    selectMessages(db)
+      .innerJoin(
+        conversations,
+        and(eq(conversations.id, messages.conversationId), eq(messages.seq, conversations.lastSeq)),
+      )
+      .where(eq(conversations.id, conversationId)),
+    lastMessageReactions(db, conversationId),
+  ] as const;
+}
+
+/**
+ * One conversation as each of `viewerIds` sees it, for live events after a change: one batch (reactions
+ * included) per 40 viewers, not two round trips per member. Viewers who may not see it are left out.
+ */
+export async function conversationViewsFor(
+  db: Db,
+  conversationId: string,
+  viewerIds: string[],
+): Promise<Map<string, Conversation>> {
+  const views = new Map<string, Conversation>();
+  for (const chunk of chunked(viewerIds, CHUNK)) {
+    const [own, everyone, [last], reactionRows] = await db.batch(
+      conversationViewsForQueries(db, conversationId, chunk),
+    );
+    for (const c of own) {
+      // Nothing from before the viewer joined: a newcomer sees no earlier last message.
+      const lastMessage =
+        last && last.seq > c.joinedSeq
+          ? toMessage(last, c.userId, summarizeReactions(reactionRows, c.userId))
+          : null;
+      views.set(c.userId, toConversation(c, everyone, lastMessage));
+    }
+  }
+  return views;
 }

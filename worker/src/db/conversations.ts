@@ -1,8 +1,9 @@
 import type { MemberStatus } from '@clipdm/shared';
-import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../env.ts';
 import { ApiError, notFound } from '../lib/api-error.ts';
 import { newId } from '../lib/ids.ts';
+import { type Keyset, pastCursor } from './keyset.ts';
 import { decideEach, denialError, directKeyOf } from './policy-facts.ts';
 import { runAsTransaction } from './raw-batch.ts';
 import { conversations, members } from './schema.ts';
@@ -26,6 +27,16 @@ export async function membershipOf(db: Db, conversationId: string, userId: strin
 }
 
 export type Membership = NonNullable<Awaited<ReturnType<typeof membershipOf>>>;
+
+/** One row when `userId` may see the conversation (for a batch: selects no column two tables share). */
+export function visibleMemberQuery(db: Db, conversationId: string, userId: string) {
+  return db
+    .select({ userId: members.userId })
+    .from(members)
+    .innerJoin(conversations, eq(conversations.id, members.conversationId))
+    .where(and(eq(members.conversationId, conversationId), eq(members.userId, userId), canSee))
+    .limit(1);
+}
 
 /** The caller's membership, or `404 not_found` — a non-member never learns the conversation exists. */
 export async function requireMembership(db: Db, conversationId: string, userId: string): Promise<Membership> {
@@ -73,13 +84,7 @@ export async function getOrCreateDirect(
 }
 
 /** The query behind one page of the viewer's inbox or requests: one range scan of members_box_idx. */
-export function listBoxQuery(
-  db: Db,
-  userId: string,
-  box: MemberStatus,
-  limit: number,
-  after: { at: string; id: string } | null,
-) {
+export function listBoxQuery(db: Db, userId: string, box: MemberStatus, limit: number, after: Keyset | null) {
   return db
     .select({ id: members.conversationId, at: members.lastActivityAt })
     .from(members)
@@ -88,12 +93,7 @@ export function listBoxQuery(
         eq(members.userId, userId),
         eq(members.state, box),
         eq(members.hidden, false),
-        after
-          ? or(
-              lt(members.lastActivityAt, after.at),
-              and(eq(members.lastActivityAt, after.at), lt(members.conversationId, after.id)),
-            )
-          : undefined,
+        pastCursor(members.lastActivityAt, members.conversationId, after),
       ),
     )
     .orderBy(desc(members.lastActivityAt), desc(members.conversationId))
@@ -106,7 +106,7 @@ export async function listBox(
   userId: string,
   box: MemberStatus,
   limit: number,
-  after: { at: string; id: string } | null,
+  after: Keyset | null,
 ) {
   const rows = await listBoxQuery(db, userId, box, limit, after);
   return { rows: rows.slice(0, limit), more: rows.length > limit };

@@ -10,9 +10,9 @@ export async function unfollow(db: Db, followerId: string, followeeId: string) {
   await db.delete(follows).where(and(eq(follows.followerId, followerId), eq(follows.followeeId, followeeId)));
 }
 
-/** Blocking also removes follows both ways, in the same transaction. */
-export async function block(db: Db, blockerId: string, blockedId: string) {
-  await db.batch([
+/** The statements of a block, for a batch: the block itself, and the follows both ways go. */
+export function blockStatements(db: Db, blockerId: string, blockedId: string) {
+  return [
     db.insert(blocks).values({ blockerId, blockedId }).onConflictDoNothing(),
     db
       .delete(follows)
@@ -22,24 +22,14 @@ export async function block(db: Db, blockerId: string, blockedId: string) {
           and(eq(follows.followerId, blockedId), eq(follows.followeeId, blockerId)),
         ),
       ),
-  ]);
+  ] as const;
+}
+
+/** Blocking also removes follows both ways, in the same transaction. */
+export async function block(db: Db, blockerId: string, blockedId: string) {
+  await db.batch(blockStatements(db, blockerId, blockedId));
 }
 
 export async function unblock(db: Db, blockerId: string, blockedId: string) {
   await db.delete(blocks).where(and(eq(blocks.blockerId, blockerId), eq(blocks.blockedId, blockedId)));
-}
-
-/** True when either user blocks the other. */
-export async function blockedEitherWay(db: Db, a: string, b: string): Promise<boolean> {
-  const [row] = await db
-    .select({ one: blocks.blockerId })
-    .from(blocks)
-    .where(
-      or(
-        and(eq(blocks.blockerId, a), eq(blocks.blockedId, b)),
-        and(eq(blocks.blockerId, b), eq(blocks.blockedId, a)),
-      ),
-    )
-    .limit(1);
-  return row !== undefined;
 }

@@ -13,12 +13,17 @@ export async function acceptConversation(db: Db, conversationId: string, userId:
     .where(and(row(conversationId, userId), inArray(members.state, ['request', 'declined'])));
 }
 
-/** Hides a request from the viewer for good; the sender's messages and count stay as they are. */
-export async function declineConversation(db: Db, conversationId: string, userId: string) {
-  await db
+/** The statement of a decline, for a batch. */
+export function declineStatement(db: Db, conversationId: string, userId: string) {
+  return db
     .update(members)
     .set({ state: 'declined', unreadCount: 0 })
     .where(and(row(conversationId, userId), eq(members.state, 'request')));
+}
+
+/** Hides a request from the viewer for good; the sender's messages and count stay as they are. */
+export async function declineConversation(db: Db, conversationId: string, userId: string) {
+  await declineStatement(db, conversationId, userId);
 }
 
 export async function setMuted(db: Db, conversationId: string, userId: string, muted: boolean) {

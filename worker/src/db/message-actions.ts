@@ -1,7 +1,7 @@
-import type { Reaction } from '@clipdm/shared';
 import { and, eq, gt, inArray, isNull, lt } from 'drizzle-orm';
 import type { Db } from '../env.ts';
 import { canSee } from './conversations.ts';
+import { reactionRowsOf } from './reactions.ts';
 import { conversations, hiddenMessages, members, messages, reactions } from './schema.ts';
 
 /** Member states whose holders hear about changes (declined, left and removed members do not). */
@@ -85,15 +85,6 @@ export async function hideMessage(db: Db, userId: string, messageId: string) {
   await db.insert(hiddenMessages).values({ userId, messageId }).onConflictDoNothing();
 }
 
-function reactionRowsOf(db: Db, messageId: string) {
-  return db
-    .select({ userId: reactions.userId, emoji: reactions.emoji })
-    .from(reactions)
-    .where(eq(reactions.messageId, messageId));
-}
-
-export type ReactionRow = { userId: string; emoji: string };
-
 /** Sets (or replaces) the user's one reaction; returns every reaction on the message and who to tell. */
 export async function setReaction(db: Db, userId: string, message: MemberMessage, emoji: string) {
   const createdAt = new Date().toISOString();
@@ -116,21 +107,4 @@ export async function removeReaction(db: Db, userId: string, message: MemberMess
     audienceOf(db, message),
   ]);
   return { rows, audience: audience.map((r) => r.userId) };
-}
-
-/**
- * The `Message.reactions` one viewer sees, from the raw rows: counts per emoji, most used first (ties by
- * emoji), with `mine` for the viewer's own — the same order `reactionSummaries()` gives.
- */
-export function summarizeReactions(rows: ReactionRow[], viewerId: string): Reaction[] {
-  const byEmoji = new Map<string, Reaction>();
-  for (const row of rows) {
-    const entry = byEmoji.get(row.emoji) ?? { emoji: row.emoji, count: 0, mine: false };
-    entry.count += 1;
-    if (row.userId === viewerId) entry.mine = true;
-    byEmoji.set(row.emoji, entry);
-  }
-  return [...byEmoji.values()].sort((a, b) =>
-    b.count !== a.count ? b.count - a.count : a.emoji < b.emoji ? -1 : a.emoji > b.emoji ? 1 : 0,
-  );
 }

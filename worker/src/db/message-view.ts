@@ -1,6 +1,7 @@
 import { type ConversationEvent, type Message, parseVideoUrl, type Reaction } from '@clipdm/shared';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../env.ts';
+import { chunked } from '../lib/chunked.ts';
 import { reactionSummaries } from './reactions.ts';
 import { messages, users, videoCache } from './schema.ts';
 
@@ -37,7 +38,8 @@ export function selectMessages(db: Db) {
 
 export type MessageRow = Awaited<ReturnType<typeof selectMessages>>[number];
 
-function parseEvent(json: string | null): ConversationEvent | null {
+/** The `event` of a member-change message from its stored JSON; anything unreadable is no event. */
+export function parseEvent(json: string | null): ConversationEvent | null {
   if (!json) return null;
   try {
     return JSON.parse(json) as ConversationEvent;
@@ -96,11 +98,8 @@ export function toMessage(row: MessageRow, viewerId: string, reactions: Reaction
 
 /** Serializes a page of message rows for a viewer, with their reactions (one query). */
 export async function toMessages(db: Db, viewerId: string, rows: MessageRow[]): Promise<Message[]> {
-  // Chunks keep each statement under D1's 100 bound parameters.
   const ids = rows.map((r) => r.id);
-  const chunks: string[][] = [];
-  for (let i = 0; i < ids.length; i += 50) chunks.push(ids.slice(i, i + 50));
-  const maps = await Promise.all(chunks.map((chunk) => reactionSummaries(db, viewerId, chunk)));
+  const maps = await Promise.all(chunked(ids, 50).map((chunk) => reactionSummaries(db, viewerId, chunk)));
   const reactions = new Map(maps.flatMap((m) => [...m]));
   return rows.map((row) => toMessage(row, viewerId, reactions.get(row.id) ?? []));
 }

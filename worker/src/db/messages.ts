@@ -2,9 +2,10 @@ import type { ConversationEvent, MemberStatus } from '@clipdm/shared';
 import { and, asc, desc, eq, gt, lt, notExists, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../env.ts';
 import { newId } from '../lib/ids.ts';
+import { canSee, visibleMemberQuery } from './conversations.ts';
 import { type MessageRow, selectMessages } from './message-view.ts';
 import { runAsTransaction } from './raw-batch.ts';
-import { hiddenMessages, messages } from './schema.ts';
+import { conversations, hiddenMessages, members, messages } from './schema.ts';
 
 export interface NewMessage {
   conversationId: string;
@@ -103,26 +104,35 @@ export async function countFromSender(db: Db, conversationId: string, senderId: 
   return Number(row?.n ?? 0);
 }
 
-/** A member reading a conversation: they see the messages after `joinedSeq` (the history since they joined). */
+/** Who reads which conversation; the page query checks, by itself, that they may. */
 export interface Reader {
   conversationId: string;
   userId: string;
-  joinedSeq: number;
 }
 
-/** The query behind `messagePage`, served by messages_conversation_seq_unique. */
+/**
+ * The query behind `messagePage`, served by messages_conversation_seq_unique. It joins the reader's own
+ * member row, so it reads nothing for someone who may not see the conversation (`canSee`), and nothing
+ * from before they joined (`joined_seq`).
+ */
 export function messagePageQuery(
   db: Db,
   reader: Reader,
   page: { before?: number; after?: number; limit: number },
 ) {
-  const after = Math.max(page.after ?? 0, reader.joinedSeq);
   return selectMessages(db)
+    .innerJoin(
+      members,
+      and(eq(members.conversationId, messages.conversationId), eq(members.userId, reader.userId)),
+    )
+    .innerJoin(conversations, eq(conversations.id, messages.conversationId))
     .where(
       and(
         eq(messages.conversationId, reader.conversationId),
+        canSee,
+        gt(messages.seq, members.joinedSeq),
         page.before !== undefined ? lt(messages.seq, page.before) : undefined,
-        after > 0 ? gt(messages.seq, after) : undefined,
+        page.after !== undefined ? gt(messages.seq, page.after) : undefined,
         notExists(
           db
             .select({ one: hiddenMessages.messageId })
@@ -137,14 +147,19 @@ export function messagePageQuery(
 
 /**
  * One page of messages in ascending seq: the newest page, or the one before/after a seq. Messages the
- * reader hid, and those from before they joined, are left out.
+ * reader hid, and those from before they joined, are left out. `undefined` when the reader may not see
+ * the conversation: the membership query in the same batch tells that apart from an empty page.
  */
 export async function messagePage(
   db: Db,
   reader: Reader,
   page: { before?: number; after?: number; limit: number },
-): Promise<{ rows: MessageRow[]; hasMore: boolean }> {
-  const rows = await messagePageQuery(db, reader, page);
+): Promise<{ rows: MessageRow[]; hasMore: boolean } | undefined> {
+  const [member, rows] = await db.batch([
+    visibleMemberQuery(db, reader.conversationId, reader.userId),
+    messagePageQuery(db, reader, page),
+  ]);
+  if (member.length === 0) return undefined;
   const hasMore = rows.length > page.limit;
   const kept = rows.slice(0, page.limit);
   return { rows: page.after !== undefined ? kept : kept.reverse(), hasMore };

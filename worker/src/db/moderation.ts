@@ -1,7 +1,8 @@
 import type { AdminReport } from '@clipdm/shared';
-import { and, asc, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../env.ts';
+import { type Keyset, pastCursor } from './keyset.ts';
 import { reports, users } from './schema.ts';
 
 const reporter = alias(users, 'reporter');
@@ -52,36 +53,15 @@ function toAdminReport(row: ReportRow): AdminReport {
   };
 }
 
-export interface ReportCursor {
-  at: string;
-  id: string;
-}
-
 /**
  * One page of reports by status, served by `reports_status_idx`. Open reports come oldest first (a queue
  * to work through); resolved ones newest first (a history).
  */
-export async function listReports(
-  db: Db,
-  status: 'open' | 'resolved',
-  limit: number,
-  after: ReportCursor | null,
-) {
+export async function listReports(db: Db, status: 'open' | 'resolved', limit: number, after: Keyset | null) {
   const oldestFirst = status === 'open';
-  const beyond = oldestFirst ? gt : lt;
   const order = oldestFirst ? asc : desc;
   const rows = await reportQuery(db)
-    .where(
-      and(
-        eq(reports.status, status),
-        after
-          ? or(
-              beyond(reports.createdAt, after.at),
-              and(eq(reports.createdAt, after.at), beyond(reports.id, after.id)),
-            )
-          : undefined,
-      ),
-    )
+    .where(and(eq(reports.status, status), pastCursor(reports.createdAt, reports.id, after, oldestFirst)))
     .orderBy(order(reports.createdAt), order(reports.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);

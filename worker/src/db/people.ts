@@ -1,5 +1,6 @@
-import { and, desc, eq, isNull, lt, notExists, or, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, notExists, or, sql } from 'drizzle-orm';
 import type { Db } from '../env.ts';
+import { type Keyset, pastCursor } from './keyset.ts';
 import { blocks, users } from './schema.ts';
 import type { UserRow } from './users.ts';
 
@@ -59,27 +60,12 @@ export async function findVisibleUser(
 }
 
 /** The viewer's blocked accounts, newest block first, one page. */
-export async function listBlocked(
-  db: Db,
-  viewerId: string,
-  limit: number,
-  after: { at: string; id: string } | null,
-) {
+export async function listBlocked(db: Db, viewerId: string, limit: number, after: Keyset | null) {
   const rows = await db
     .select({ user: users, blockedAt: blocks.createdAt })
     .from(blocks)
     .innerJoin(users, eq(users.id, blocks.blockedId))
-    .where(
-      and(
-        eq(blocks.blockerId, viewerId),
-        after
-          ? or(
-              lt(blocks.createdAt, after.at),
-              and(eq(blocks.createdAt, after.at), lt(blocks.blockedId, after.id)),
-            )
-          : undefined,
-      ),
-    )
+    .where(and(eq(blocks.blockerId, viewerId), pastCursor(blocks.createdAt, blocks.blockedId, after)))
     .orderBy(desc(blocks.createdAt), desc(blocks.blockedId))
     .limit(limit + 1);
   return { rows: rows.slice(0, limit), more: rows.length > limit };

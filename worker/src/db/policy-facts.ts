@@ -4,6 +4,7 @@ import {
   type Decision,
   type Denial,
   decide,
+  dmsAvailable,
   type MemberStatus,
   type PolicyFacts,
   type PolicyParty,
@@ -11,6 +12,7 @@ import {
 import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Db } from '../env.ts';
 import { ApiError } from '../lib/api-error.ts';
+import { chunked } from '../lib/chunked.ts';
 import { blocks, contacts, conversations, follows, identifiers, members, settings, users } from './schema.ts';
 
 /** D1 allows 100 bound parameters per statement; recipients are looked up in chunks well below that. */
@@ -105,9 +107,9 @@ export async function gatherPolicyFacts(
   const facts = new Map<string, PolicyFacts>();
   const ids = [...new Set(recipientIds)].filter((id) => id !== senderId);
   if (ids.length === 0) return facts;
-  const chunks: string[][] = [];
-  for (let i = 0; i < ids.length; i += CHUNK) chunks.push(ids.slice(i, i + CHUNK));
-  const results = await Promise.all(chunks.map((chunk) => db.batch(policyFactQueries(db, senderId, chunk))));
+  const results = await Promise.all(
+    chunked(ids, CHUNK).map((chunk) => db.batch(policyFactQueries(db, senderId, chunk))),
+  );
   for (const [senderRows, recipients, blockRows, followRows, contactRows, statusRows] of results) {
     const sender = senderRows[0];
     if (!sender) return facts;
@@ -143,14 +145,8 @@ export async function decideEach(
   return new Map([...facts].map(([id, f]) => [id, decide(f)]));
 }
 
-/** The recipients `senderId` may message now (used for `User.canMessage`). */
-export async function canMessageEach(db: Db, senderId: string, recipientIds: string[]): Promise<Set<string>> {
-  const decisions = await decideEach(db, senderId, recipientIds);
-  return new Set([...decisions].filter(([, d]) => d.allowed).map(([id]) => id));
-}
-
 /** One account's own side of the policy (rule 1), or nothing for an unknown id. */
-export async function partyOfUser(db: Db, userId: string): Promise<PolicyParty | undefined> {
+async function partyOfUser(db: Db, userId: string): Promise<PolicyParty | undefined> {
   const [row] = await sendersUser(db, userId);
   return row ? partyOf(row) : undefined;
 }
@@ -160,4 +156,28 @@ export function denialError(denial: Denial): ApiError {
   return denial === 'dms_unavailable'
     ? new ApiError('dms_unavailable', 'Your account cannot use messages')
     : new ApiError('cannot_message', 'You cannot message this account');
+}
+
+/** Rule 1 for one account's own side: throws `dms_unavailable` unless it may use DMs (groups check this per message). */
+export async function requireDmsAvailable(db: Db, userId: string): Promise<void> {
+  const party = await partyOfUser(db, userId);
+  if (!party || !dmsAvailable(party)) throw denialError('dms_unavailable');
+}
+
+/**
+ * The policy for `senderId` messaging the other member of a direct conversation, given that member's
+ * state there: the decision when allowed, otherwise the denial thrown as the error the sender sees.
+ */
+export async function requireDirectAllowed(
+  db: Db,
+  senderId: string,
+  other: { userId: string; state: string },
+): Promise<{ allowed: true; status: MemberStatus }> {
+  const existing: ExistingStatus = new Map([
+    [other.userId, other.state === 'accepted' ? 'accepted' : 'request'],
+  ]);
+  const decision = (await decideEach(db, senderId, [other.userId], existing)).get(other.userId);
+  if (!decision) throw denialError('cannot_message');
+  if (!decision.allowed) throw denialError(decision.denial);
+  return decision;
 }

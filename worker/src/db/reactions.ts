@@ -1,7 +1,7 @@
 import type { Reaction } from '@clipdm/shared';
-import { inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../env.ts';
-import { reactions } from './schema.ts';
+import { conversations, messages, reactions } from './schema.ts';
 
 /** Reaction counts per message for a page of messages, with `mine` for the viewer's own, in one query. */
 export async function reactionSummaries(
@@ -28,4 +28,44 @@ export async function reactionSummaries(
     byMessage.set(row.messageId, list);
   }
   return byMessage;
+}
+
+export type ReactionRow = { userId: string; emoji: string };
+
+/** Every reaction on one message, as raw rows (who, which emoji). */
+export function reactionRowsOf(db: Db, messageId: string) {
+  return db
+    .select({ userId: reactions.userId, emoji: reactions.emoji })
+    .from(reactions)
+    .where(eq(reactions.messageId, messageId));
+}
+
+/** Every reaction on a conversation's last message, as raw rows. */
+export function lastMessageReactions(db: Db, conversationId: string) {
+  return db
+    .select({ userId: reactions.userId, emoji: reactions.emoji })
+    .from(reactions)
+    .innerJoin(messages, eq(messages.id, reactions.messageId))
+    .innerJoin(
+      conversations,
+      and(eq(conversations.id, messages.conversationId), eq(messages.seq, conversations.lastSeq)),
+    )
+    .where(eq(conversations.id, conversationId));
+}
+
+/**
+ * The `Message.reactions` one viewer sees, from the raw rows: counts per emoji, most used first (ties by
+ * emoji), with `mine` for the viewer's own — the same order `reactionSummaries()` gives.
+ */
+export function summarizeReactions(rows: ReactionRow[], viewerId: string): Reaction[] {
+  const byEmoji = new Map<string, Reaction>();
+  for (const row of rows) {
+    const entry = byEmoji.get(row.emoji) ?? { emoji: row.emoji, count: 0, mine: false };
+    entry.count += 1;
+    if (row.userId === viewerId) entry.mine = true;
+    byEmoji.set(row.emoji, entry);
+  }
+  return [...byEmoji.values()].sort((a, b) =>
+    b.count !== a.count ? b.count - a.count : a.emoji < b.emoji ? -1 : a.emoji > b.emoji ? 1 : 0,
+  );
 }

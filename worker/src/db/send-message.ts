@@ -1,4 +1,4 @@
-import { dmsAvailable, type Message } from '@clipdm/shared';
+import type { Message } from '@clipdm/shared';
 import type { Db, Env } from '../env.ts';
 import { ApiError } from '../lib/api-error.ts';
 import { limitsOf } from '../lib/config.ts';
@@ -13,7 +13,7 @@ import {
   insertMessage,
   type NewMessage,
 } from './messages.ts';
-import { decideEach, denialError, partyOfUser } from './policy-facts.ts';
+import { denialError, requireDirectAllowed, requireDmsAvailable } from './policy-facts.ts';
 import { hit } from './rate-limits.ts';
 
 type Content = Pick<NewMessage, 'kind' | 'text' | 'video'> & { clientId: string };
@@ -50,12 +50,7 @@ async function directRules(
 ) {
   const other = others[0];
   if (!other) throw denialError('cannot_message');
-  const existing = new Map([
-    [other.userId, other.state === 'accepted' ? ('accepted' as const) : ('request' as const)],
-  ]);
-  const decision = (await decideEach(db, senderId, [other.userId], existing)).get(other.userId);
-  if (!decision) throw denialError('cannot_message');
-  if (!decision.allowed) throw denialError(decision.denial);
+  const decision = await requireDirectAllowed(db, senderId, other);
   const options: InsertOptions = {};
   const promoted = other.state === 'request' && decision.status === 'accepted';
   if (promoted) options.promote = { userId: other.userId, status: 'accepted' };
@@ -93,9 +88,7 @@ export async function sendMessage(
     const others = before.filter((m) => m.userId !== senderId);
     options = await directRules(db, env, conversationId, senderId, others);
   } else {
-    const party = await partyOfUser(db, senderId);
-    if (!party || !dmsAvailable(party))
-      throw new ApiError('dms_unavailable', 'Your account cannot use messages');
+    await requireDmsAvailable(db, senderId);
   }
   const minute = await hit(db, `send:${senderId}`, 60);
   if (minute.count > limitsOf(env).messagesPerMinute)

@@ -1,35 +1,33 @@
-import type { User } from '@clipdm/shared';
-import { and, eq, inArray } from 'drizzle-orm';
+import { decide, type User } from '@clipdm/shared';
 import type { Db } from '../env.ts';
-import { canMessageEach } from './policy-facts.ts';
-import { follows } from './schema.ts';
+import { gatherPolicyFacts } from './policy-facts.ts';
 import type { UserRow } from './users.ts';
 
-/** Turns user rows into the `User` objects the viewer sees, with follow state and `canMessage`, in few queries. */
+/**
+ * Turns user rows into the `User` objects the viewer sees. The policy facts already hold the follows both
+ * ways, so one batch per 40 people answers `youFollow`, `followsYou` and `canMessage` together. Accounts
+ * without facts (the viewer themself, deleted ones) follow nobody and cannot be messaged.
+ */
 export async function toUserViews(db: Db, viewerId: string, rows: UserRow[]): Promise<User[]> {
   if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const [outgoing, incoming, allowed] = await Promise.all([
-    db
-      .select({ id: follows.followeeId })
-      .from(follows)
-      .where(and(eq(follows.followerId, viewerId), inArray(follows.followeeId, ids))),
-    db
-      .select({ id: follows.followerId })
-      .from(follows)
-      .where(and(eq(follows.followeeId, viewerId), inArray(follows.followerId, ids))),
-    canMessageEach(db, viewerId, ids),
-  ]);
-  const youFollow = new Set(outgoing.map((r) => r.id));
-  const followsYou = new Set(incoming.map((r) => r.id));
-  return rows.map((row) => ({
-    id: row.id,
-    handle: row.handle ?? '',
-    displayName: row.displayName,
-    avatarUrl: row.avatarUrl,
-    youFollow: youFollow.has(row.id),
-    followsYou: followsYou.has(row.id),
-    isFriend: youFollow.has(row.id) && followsYou.has(row.id),
-    canMessage: allowed.has(row.id),
-  }));
+  const facts = await gatherPolicyFacts(
+    db,
+    viewerId,
+    rows.map((r) => r.id),
+  );
+  return rows.map((row) => {
+    const fact = facts.get(row.id);
+    const youFollow = fact?.senderFollowsRecipient ?? false;
+    const followsYou = fact?.recipientFollowsSender ?? false;
+    return {
+      id: row.id,
+      handle: row.handle ?? '',
+      displayName: row.displayName,
+      avatarUrl: row.avatarUrl,
+      youFollow,
+      followsYou,
+      isFriend: youFollow && followsYou,
+      canMessage: fact ? decide(fact).allowed : false,
+    };
+  });
 }

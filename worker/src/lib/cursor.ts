@@ -23,3 +23,9 @@ export function decodeCursor(cursor: string | undefined, length: number): (strin
     details: { issues: [{ path: 'cursor', message: 'not a cursor this API issued' }] },
   });
 }
+
+/** The `(at, id)` keyset of a list page's cursor, or `null` for the first page; a forged cursor is a 400. */
+export function decodeKeyset(cursor: string | undefined): { at: string; id: string } | null {
+  const parts = decodeCursor(cursor, 2);
+  return parts ? { at: String(parts[0]), id: String(parts[1]) } : null;
+}

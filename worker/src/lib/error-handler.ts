@@ -3,7 +3,7 @@ import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from './api-error.ts';
-import { logEvent } from './log.ts';
+import { describeError, logEvent } from './log.ts';
 
 function errorResponse(c: Context<AppEnv>, error: ApiError): Response {
   const body: ErrorBody = { error: { code: error.code, message: error.message } };
@@ -21,7 +21,7 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
     if (err.status === 401) return errorResponse(c, new ApiError('unauthorized', 'Sign in again'));
     if (err.status < 500) return errorResponse(c, new ApiError('invalid_request', err.message));
   }
-  logEvent('error', { requestId: c.get('requestId'), path: c.req.path, error: String(err) });
+  logEvent('error', { requestId: c.get('requestId'), path: c.req.path, error: describeError(err) });
   return errorResponse(c, new ApiError('internal', 'Something went wrong on our side'));
 };
 

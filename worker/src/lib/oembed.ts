@@ -2,7 +2,7 @@ import { isLoopbackHost, parseVideoHosts, parseVideoUrl } from '@clipdm/shared';
 import { z } from 'zod';
 import { getVideoCache, saveVideoDetails, type VideoCacheRow, type VideoDetails } from '../db/video-cache.ts';
 import type { Db, Env } from '../env.ts';
-import { logEvent } from './log.ts';
+import { describeError, logEvent } from './log.ts';
 
 const FETCH_TIMEOUT_MS = 3000;
 const MAX_REDIRECTS = 3;
@@ -130,6 +130,6 @@ export async function enrichVideo(env: Env, db: Db, url: string, now = Date.now(
       new Date(now),
     );
   } catch (error) {
-    logEvent('warn', { msg: 'video enrichment failed', url, error: String(error) });
+    logEvent('warn', { msg: 'video enrichment failed', url, error: describeError(error) });
   }
 }

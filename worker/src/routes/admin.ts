@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { getReport, listReports, resolveReport, setSuspended } from '../db/moderation.ts';
 import type { AppEnv } from '../env.ts';
 import { notFound } from '../lib/api-error.ts';
-import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
+import { decodeKeyset, encodeCursor } from '../lib/cursor.ts';
 import { requireAdmin } from '../lib/require-admin.ts';
 import { validate } from '../lib/validate.ts';
 
@@ -16,8 +16,7 @@ export const admin = new Hono<AppEnv>()
   .use(requireAdmin)
   .get('/reports', validate('query', reportsQuery), async (c) => {
     const { status, cursor, limit } = c.req.valid('query');
-    const parts = decodeCursor(cursor, 2);
-    const after = parts ? { at: String(parts[0]), id: String(parts[1]) } : null;
+    const after = decodeKeyset(cursor);
     const page = await listReports(c.get('db'), status, limit, after);
     return c.json(
       { reports: page.reports, cursor: page.next ? encodeCursor([page.next.at, page.next.id]) : null },

@@ -1,5 +1,5 @@
 import { readBody, reportBody } from '@clipdm/shared';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { conversationDeliveries, readDeliveries, unreadDeliveries } from '../db/conversation-events.ts';
 import { fileReport } from '../db/conversation-reports.ts';
 import { conversationView } from '../db/conversation-views.ts';
@@ -14,6 +14,15 @@ import { publish } from '../live/publish.ts';
 import { idParam } from './conversations.ts';
 import { announceChange } from './groups.ts';
 
+/** Muting moves the conversation in or out of the inbox badge, so the member's devices get new counts. */
+async function mute(c: Context<AppEnv>, id: string, muted: boolean) {
+  const db = c.get('db');
+  const userId = c.get('userId');
+  await requireMembership(db, id, userId);
+  await setMuted(db, id, userId, muted);
+  publish(c.env, c.executionCtx, await unreadDeliveries(db, [userId]));
+}
+
 /** What a member does with a conversation: accept, decline, report, read, mute, leave. */
 export const triageRoutes = new Hono<AppEnv>()
   .use(requireAuth)
@@ -23,16 +32,23 @@ export const triageRoutes = new Hono<AppEnv>()
     const { id } = c.req.valid('param');
     await requireMembership(db, id, userId);
     await acceptConversation(db, id, userId);
-    const view = await conversationView(db, userId, id);
+    const [view, rows] = await Promise.all([conversationView(db, userId, id), memberRows(db, id)]);
     if (!view) throw notFound('No such conversation');
     // Everyone who sees the conversation gets their new view: read receipts may now show both ways.
-    const shown = (await memberRows(db, id)).filter((m) => m.state === 'accepted' && !m.hidden);
-    const deliveries = await conversationDeliveries(
-      db,
-      id,
-      shown.map((m) => m.userId),
-    );
-    publish(c.env, c.executionCtx, [...deliveries, ...(await unreadDeliveries(db, [userId]))]);
+    const shown = rows.filter((m) => m.state === 'accepted' && !m.hidden).map((m) => m.userId);
+    const [deliveries, unread] = await Promise.all([
+      // The viewer's own view is already at hand; only the others' are read.
+      conversationDeliveries(
+        db,
+        id,
+        shown.filter((memberId) => memberId !== userId),
+      ),
+      unreadDeliveries(db, [userId]),
+    ]);
+    const own = shown.includes(userId)
+      ? [{ userId, event: { type: 'conversation' as const, conversation: view } }]
+      : [];
+    publish(c.env, c.executionCtx, [...own, ...deliveries, ...unread]);
     return c.json(view, 200);
   })
   .post('/:id/decline', validate('param', idParam), async (c) => {
@@ -65,19 +81,11 @@ export const triageRoutes = new Hono<AppEnv>()
     return c.body(null, 204);
   })
   .put('/:id/mute', validate('param', idParam), async (c) => {
-    const db = c.get('db');
-    const { id } = c.req.valid('param');
-    await requireMembership(db, id, c.get('userId'));
-    await setMuted(db, id, c.get('userId'), true);
-    publish(c.env, c.executionCtx, await unreadDeliveries(db, [c.get('userId')]));
+    await mute(c, c.req.valid('param').id, true);
     return c.body(null, 204);
   })
   .delete('/:id/mute', validate('param', idParam), async (c) => {
-    const db = c.get('db');
-    const { id } = c.req.valid('param');
-    await requireMembership(db, id, c.get('userId'));
-    await setMuted(db, id, c.get('userId'), false);
-    publish(c.env, c.executionCtx, await unreadDeliveries(db, [c.get('userId')]));
+    await mute(c, c.req.valid('param').id, false);
     return c.body(null, 204);
   })
   .post('/:id/leave', validate('param', idParam), async (c) => {

@@ -3,11 +3,11 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { conversationDeliveries, messageDeliveries } from '../db/conversation-events.ts';
 import { conversationView, conversationViews } from '../db/conversation-views.ts';
-import { listBox, openDirect, requireMembership } from '../db/conversations.ts';
+import { listBox, openDirect } from '../db/conversations.ts';
 import { createGroup } from '../db/group-actions.ts';
 import type { AppEnv } from '../env.ts';
 import { notFound } from '../lib/api-error.ts';
-import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
+import { decodeKeyset, encodeCursor } from '../lib/cursor.ts';
 import { requireAuth } from '../lib/require-auth.ts';
 import { validate } from '../lib/validate.ts';
 import { publish } from '../live/publish.ts';
@@ -19,8 +19,7 @@ export const conversationRoutes = new Hono<AppEnv>()
   .get('/', validate('query', boxQuery), async (c) => {
     const db = c.get('db');
     const { box, cursor, limit } = c.req.valid('query');
-    const parts = decodeCursor(cursor, 2);
-    const after = parts ? { at: String(parts[0]), id: String(parts[1]) } : null;
+    const after = decodeKeyset(cursor);
     const page = await listBox(db, c.get('userId'), box === 'inbox' ? 'accepted' : 'request', limit, after);
     const last = page.rows.at(-1);
     return c.json(
@@ -55,9 +54,8 @@ export const conversationRoutes = new Hono<AppEnv>()
   })
   .get('/:id', validate('param', idParam), async (c) => {
     const db = c.get('db');
-    const { id } = c.req.valid('param');
-    await requireMembership(db, id, c.get('userId'));
-    const view = await conversationView(db, c.get('userId'), id);
+    // The view is read with the membership check in the same query; a non-member gets the same 404.
+    const view = await conversationView(db, c.get('userId'), c.req.valid('param').id);
     if (!view) throw notFound('No such conversation');
     return c.json(view, 200);
   });

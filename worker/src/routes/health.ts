@@ -1,9 +1,8 @@
-import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
+import { pingDatabase } from '../db/ping.ts';
 import type { AppEnv } from '../env.ts';
 
 export const health = new Hono<AppEnv>().get('/', async (c) => {
-  // A real round trip, so a broken database binding shows here and not on the first message.
-  await c.get('db').get(sql`select 1 as ok`);
+  await pingDatabase(c.get('db'));
   return c.json({ ok: true as const }, 200);
 });

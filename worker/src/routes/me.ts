@@ -6,7 +6,7 @@ import { toUserViews } from '../db/user-views.ts';
 import { getUserById, toMe } from '../db/users.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../lib/api-error.ts';
-import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
+import { decodeKeyset, encodeCursor } from '../lib/cursor.ts';
 import { requireAuth } from '../lib/require-auth.ts';
 import { validate } from '../lib/validate.ts';
 
@@ -37,8 +37,7 @@ export const me = new Hono<AppEnv>()
   .get('/blocks', validate('query', pageQuery), async (c) => {
     const db = c.get('db');
     const { cursor, limit } = c.req.valid('query');
-    const parts = decodeCursor(cursor, 2);
-    const after = parts ? { at: String(parts[0]), id: String(parts[1]) } : null;
+    const after = decodeKeyset(cursor);
     const page = await listBlocked(db, c.get('userId'), limit, after);
     const last = page.rows.at(-1);
     return c.json(

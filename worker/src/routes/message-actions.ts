@@ -1,19 +1,18 @@
-import { reactionBody } from '@clipdm/shared';
+import { reactionBody, type StreamEvent } from '@clipdm/shared';
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import {
   findMessageForMember,
   hideMessage,
   type MemberMessage,
-  type ReactionRow,
   removeReaction,
   setReaction,
-  summarizeReactions,
   unsendMessage,
 } from '../db/message-actions.ts';
+import { assertMayReact } from '../db/reaction-policy.ts';
+import { type ReactionRow, summarizeReactions } from '../db/reactions.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError, notFound } from '../lib/api-error.ts';
-import { assertMayReact } from '../lib/reaction-policy.ts';
 import { requireAuth } from '../lib/require-auth.ts';
 import { validate } from '../lib/validate.ts';
 import { publish } from '../live/publish.ts';
@@ -27,25 +26,23 @@ async function visibleMessage(c: Context<AppEnv>, id: string): Promise<MemberMes
   return message;
 }
 
-function publishReactions(
-  c: Context<AppEnv>,
-  message: MemberMessage,
-  rows: ReactionRow[],
-  audience: string[],
-) {
+/** Publishes one event to each member of `audience`, built for that member. */
+function tell(c: Context<AppEnv>, audience: string[], eventFor: (userId: string) => StreamEvent) {
   publish(
     c.env,
     c.executionCtx,
-    audience.map((userId) => ({
-      userId,
-      event: {
-        type: 'reaction',
-        conversationId: message.conversationId,
-        messageId: message.id,
-        reactions: summarizeReactions(rows, userId),
-      },
-    })),
+    audience.map((userId) => ({ userId, event: eventFor(userId) })),
   );
+}
+
+/** Each member sees the new reaction counts with their own `mine`. */
+function tellReactions(c: Context<AppEnv>, message: MemberMessage, rows: ReactionRow[], audience: string[]) {
+  tell(c, audience, (userId) => ({
+    type: 'reaction',
+    conversationId: message.conversationId,
+    messageId: message.id,
+    reactions: summarizeReactions(rows, userId),
+  }));
 }
 
 export const messageActions = new Hono<AppEnv>()
@@ -58,19 +55,8 @@ export const messageActions = new Hono<AppEnv>()
     }
     const { changed, audience } = await unsendMessage(c.get('db'), c.get('userId'), message);
     if (changed) {
-      publish(
-        c.env,
-        c.executionCtx,
-        audience.map((userId) => ({
-          userId,
-          event: {
-            type: 'message_unsent',
-            conversationId: message.conversationId,
-            messageId: message.id,
-            seq: message.seq,
-          },
-        })),
-      );
+      const { conversationId, id: messageId, seq } = message;
+      tell(c, audience, () => ({ type: 'message_unsent', conversationId, messageId, seq }));
     }
     return c.body(null, 204);
   })
@@ -88,12 +74,12 @@ export const messageActions = new Hono<AppEnv>()
       message,
       c.req.valid('json').emoji,
     );
-    publishReactions(c, message, rows, audience);
+    tellReactions(c, message, rows, audience);
     return c.body(null, 204);
   })
   .delete('/:id/reaction', validate('param', idParam), async (c) => {
     const message = await visibleMessage(c, c.req.valid('param').id);
     const { rows, audience } = await removeReaction(c.get('db'), c.get('userId'), message);
-    publishReactions(c, message, rows, audience);
+    tellReactions(c, message, rows, audience);
     return c.body(null, 204);
   });

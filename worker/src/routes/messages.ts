@@ -4,23 +4,39 @@ import { requireMembership } from '../db/conversations.ts';
 import { toMessages } from '../db/message-view.ts';
 import { messagePage } from '../db/messages.ts';
 import { sendMessage } from '../db/send-message.ts';
-import type { AppEnv } from '../env.ts';
-import { ApiError } from '../lib/api-error.ts';
+import type { AppEnv, Env } from '../env.ts';
+import { ApiError, notFound } from '../lib/api-error.ts';
+import { limitsOf } from '../lib/config.ts';
 import { enrichVideo } from '../lib/oembed.ts';
 import { requireAuth } from '../lib/require-auth.ts';
 import { validate } from '../lib/validate.ts';
 import { publish } from '../live/publish.ts';
 import { idParam } from './conversations.ts';
 
-/** A shared video must be one of the video site's URLs; anything else is a 400. */
-function videoOf(url: string, hostsCsv: string) {
-  const parsed = parseVideoUrl(url, parseVideoHosts(hostsCsv));
-  if (!parsed) {
-    throw new ApiError('invalid_request', 'That is not a video link of the video site', {
-      details: { issues: [{ path: 'video.url', message: 'not a video URL of the video site' }] },
-    });
+function invalid(what: string, path: string, reason: string): ApiError {
+  return new ApiError('invalid_request', what, { details: { issues: [{ path, message: reason }] } });
+}
+
+/**
+ * What a send stores: text within `LIMIT_MESSAGE_LENGTH` (the schema holds the contract's 2000; an
+ * operator may set less), or a video URL of the video site — any other URL is a 400.
+ */
+function contentOf(body: { text?: string; video?: { url: string } }, env: Env) {
+  if (body.video) {
+    const parsed = parseVideoUrl(body.video.url, parseVideoHosts(env.VIDEO_HOSTS));
+    if (!parsed)
+      throw invalid(
+        'That is not a video link of the video site',
+        'video.url',
+        'not a video URL of the video site',
+      );
+    const video = { url: parsed.url, videoId: parsed.videoId, authorHandle: parsed.authorHandle };
+    return { kind: 'video' as const, text: null, video };
   }
-  return { url: parsed.url, videoId: parsed.videoId, authorHandle: parsed.authorHandle };
+  const max = limitsOf(env).messageLength;
+  if ((body.text ?? '').length > max)
+    throw invalid('The text is too long', 'text', `at most ${max} characters`);
+  return { kind: 'text' as const, text: body.text ?? null, video: null };
 }
 
 /** Messages of one conversation, mounted at `/v1/conversations`. */
@@ -29,9 +45,12 @@ export const messageRoutes = new Hono<AppEnv>()
   .get('/:id/messages', validate('param', idParam), validate('query', messagesQuery), async (c) => {
     const db = c.get('db');
     const userId = c.get('userId');
-    const { id } = c.req.valid('param');
-    const { member } = await requireMembership(db, id, userId);
-    const page = await messagePage(db, member, c.req.valid('query'));
+    const page = await messagePage(
+      db,
+      { conversationId: c.req.valid('param').id, userId },
+      c.req.valid('query'),
+    );
+    if (!page) throw notFound('No such conversation');
     return c.json({ messages: await toMessages(db, userId, page.rows), hasMore: page.hasMore }, 200);
   })
   .post('/:id/messages', validate('param', idParam), validate('json', sendMessageBody), async (c) => {
@@ -40,14 +59,9 @@ export const messageRoutes = new Hono<AppEnv>()
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
     const membership = await requireMembership(db, id, userId);
-    const video = body.video ? videoOf(body.video.url, c.env.VIDEO_HOSTS) : null;
-    const sent = await sendMessage(db, c.env, userId, membership, {
-      clientId: body.clientId,
-      kind: video ? 'video' : 'text',
-      text: video ? null : body.text,
-      video,
-    });
+    const content = contentOf(body, c.env);
+    const sent = await sendMessage(db, c.env, userId, membership, { clientId: body.clientId, ...content });
     publish(c.env, c.executionCtx, sent.deliveries);
-    if (sent.created && video) c.executionCtx.waitUntil(enrichVideo(c.env, db, video.url));
+    if (sent.created && content.video) c.executionCtx.waitUntil(enrichVideo(c.env, db, content.video.url));
     return c.json(sent.message, sent.created ? 201 : 200);
   });
