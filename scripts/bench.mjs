@@ -3,20 +3,29 @@
  * D1 through `wrangler dev`), printed as figures. Local SQLite is not production D1: read the numbers
  * as relative (before/after a change), not as an SLA.
  */
-import { startLocalWorker } from './local-worker.mjs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+// The end-to-end harness's starter: a fresh D1 and `wrangler dev` in a temp folder (Node 24 runs .ts as is).
+import { startWorker } from '../extension/e2e/harness/worker.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 8795);
 const SENDS = Number(process.env.BENCH_SENDS ?? 300);
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 100);
 
-const worker = await startLocalWorker({
+const tempDir = mkdtempSync(join(tmpdir(), 'clipdm-bench-'));
+const worker = await startWorker({
   port: PORT,
+  // No video site is served: shared-video titles are not part of what is measured.
+  fixtureOrigin: 'http://127.0.0.1:9',
+  tempDir,
+  artifactsDir: tempDir,
   // The per-minute send limit would stop a benchmark after 60 messages.
   vars: { LIMIT_MESSAGES_PER_MINUTE: '1000000', LIMIT_NEW_REQUESTS_PER_DAY: '1000000' },
 });
 
 async function api(path, { token, body, method } = {}) {
-  const res = await fetch(`${worker.base}${path}`, {
+  const res = await fetch(`${worker.baseUrl}${path}`, {
     method: method ?? (body ? 'POST' : 'GET'),
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: body ? JSON.stringify(body) : undefined,
@@ -135,5 +144,6 @@ try {
     unread.push(await timed(() => api('/v1/me/unread', { token: reader.accessToken })));
   summary(`unread counts (${CONVERSATIONS} conversations)`, unread);
 } finally {
-  worker.stop();
+  await worker.stop();
+  rmSync(tempDir, { recursive: true, force: true });
 }

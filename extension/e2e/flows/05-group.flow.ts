@@ -5,7 +5,7 @@ import { session, shot, world } from '../harness/world.ts';
 
 const LIVE_TIMEOUT = 70_000;
 
-flow('5. a group of three, a reaction, an unsend', async () => {
+flow('5. a group of three: who wrote what, a reaction, an unsend, a rename', async () => {
   const { api, people } = world();
   // Carol only takes messages from mutual friends: Alice and she follow each other first.
   await api.befriend(session('alice'), session('carol'));
@@ -59,5 +59,18 @@ flow('5. a group of three, a reaction, an unsend', async () => {
   await sentMessage(carolPanel, 'Picnic on Saturday?').waitFor({ timeout: UI_TIMEOUT });
   await sentMessage(carolPanel, 'Message unsent').waitFor({ timeout: UI_TIMEOUT });
   await carolPanel.getByText('Oops, that was for my sister').waitFor({ state: 'detached' });
+  // Others' messages say who wrote them; the header says who is in the group.
+  await carolPanel.locator('.sender').filter({ hasText: 'Alice' }).first().waitFor({ timeout: UI_TIMEOUT });
+  await carolPanel.locator('.conversation-title .subtitle').filter({ hasText: 'You' }).waitFor();
   await shot(carolPanel, 'group-third-member');
+
+  // The owner renames the group from its details; the others see the new name live.
+  await alicePanel.getByRole('button', { name: 'Group info' }).click();
+  await alicePanel.getByRole('heading', { name: '3 members' }).waitFor({ timeout: UI_TIMEOUT });
+  await alicePanel.getByLabel('Group name', { exact: true }).fill('Weekend plans');
+  await alicePanel.getByRole('button', { name: 'Save' }).click();
+  await carolPanel.getByRole('heading', { name: 'Weekend plans' }).waitFor({ timeout: LIVE_TIMEOUT });
+  await shot(alicePanel, 'group-info');
+  await alicePanel.keyboard.press('Escape');
+  await composerReady(alicePanel);
 });

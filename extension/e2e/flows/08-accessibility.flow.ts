@@ -58,6 +58,9 @@ flow('8. accessibility: no serious or critical axe-core violations in the side p
   await openTab(panel, 'Inbox');
   await openConversation(panel, 'Weekend plan');
   problems.push(...(await seriousViolations(panel, 'group conversation')));
+  await panel.getByRole('button', { name: 'Group info' }).click();
+  await panel.getByRole('heading', { name: '3 members' }).waitFor({ timeout: UI_TIMEOUT });
+  problems.push(...(await seriousViolations(panel, 'group details')));
   await panel.getByRole('button', { name: 'Back' }).first().click();
   await panel.getByRole('button', { name: 'Settings' }).click();
   await panel

@@ -14,13 +14,15 @@ export interface WorkerHandle {
 /**
  * A fresh local D1 with every migration applied, and `wrangler dev` serving the worker on 127.0.0.1:`port`
  * with random secrets and the fixture site's host among the video hosts. Nothing touches the repo's
- * `.dev.vars` or `.wrangler` state: both live in `tempDir`.
+ * `.dev.vars` or `.wrangler` state: both live in `tempDir`. `vars` adds or overrides worker variables
+ * (the benchmark lifts the send limits this way).
  */
 export async function startWorker(options: {
   port: number;
   fixtureOrigin: string;
   tempDir: string;
   artifactsDir: string;
+  vars?: Record<string, string>;
 }): Promise<WorkerHandle> {
   const persistTo = join(options.tempDir, 'd1');
   const logFile = join(options.artifactsDir, 'wrangler.log');
@@ -42,6 +44,7 @@ export async function startWorker(options: {
     VIDEO_HOSTS: 'www.tiktok.com,m.tiktok.com,tiktok.com,vm.tiktok.com,vt.tiktok.com,127.0.0.1',
     OEMBED_URL: `${options.fixtureOrigin}/oembed`,
     ALLOWED_ORIGINS: `chrome-extension://*,moz-extension://*,${options.fixtureOrigin}`,
+    ...options.vars,
   };
   const envFile = join(options.tempDir, 'e2e.env');
   await writeFile(

@@ -6,6 +6,7 @@ import { type ApiFailure, asFailure } from '../lib/http.ts';
 import { t } from '../lib/i18n.ts';
 import { useEscape } from '../lib/use-escape.ts';
 import { ErrorNote } from './ErrorNote.tsx';
+import { TextField } from './TextField.tsx';
 
 /** Who is signed in, sign out, the server address, and deleting the account (asks for the password). */
 export function AccountSection({ me }: { me: Me }) {
@@ -47,13 +48,13 @@ export function AccountSection({ me }: { me: Me }) {
       {deleting && (
         <form class="dialog" onSubmit={deleteAccount}>
           <p>{t('deleteAccountWarning')}</p>
-          <label for="delete-password">{t('password')}</label>
-          <input
+          <TextField
             id="delete-password"
+            label={t('password')}
             type="password"
             autocomplete="current-password"
             value={password}
-            onInput={(e) => setPassword(e.currentTarget.value)}
+            onInput={setPassword}
           />
           <div class="actions">
             <button type="submit" class="danger" disabled={!password}>

@@ -1,19 +1,21 @@
-import type { Conversation } from '@clipdm/shared';
-import { useRef, useState } from 'preact/hooks';
-import { api } from '../lib/api.ts';
+import { useCallback, useState } from 'preact/hooks';
+import type { ApiFailure } from '../lib/http.ts';
 import { t } from '../lib/i18n.ts';
 import { conversationName } from '../lib/names.ts';
 import { discard, enqueue, retry } from '../lib/outbox.ts';
 import { useConversation } from '../lib/use-conversation.ts';
 import { useDraft } from '../lib/use-draft.ts';
+import { useEscape } from '../lib/use-escape.ts';
 import { useMarkRead } from '../lib/use-mark-read.ts';
 import { pumpOutbox, useOutbox } from '../lib/use-outbox.ts';
 import { Composer } from './Composer.tsx';
+import { ConversationHeader } from './ConversationHeader.tsx';
 import { ErrorNote } from './ErrorNote.tsx';
+import { GroupDetails } from './GroupDetails.tsx';
 import { MessageList } from './MessageList.tsx';
 import { RequestActions } from './RequestActions.tsx';
 
-/** One conversation: header, messages, the request bar when it is a request, and the composer. */
+/** One conversation: header, messages (or the group's details), the request bar when it is one, the composer. */
 export function ConversationView({
   id,
   myId,
@@ -28,50 +30,37 @@ export function ConversationView({
   const chat = useConversation(id);
   const pending = useOutbox(id);
   const [draft, setDraft] = useDraft(id);
-  const [muteBusy, setMuteBusy] = useState(false);
-  const heading = useRef<HTMLHeadingElement>(null);
+  const [infoOpen, setInfoOpen] = useState(false);
+  const [actionError, setActionError] = useState<ApiFailure | null>(null);
   useMarkRead(chat.conversation, chat.messages);
+  // Escape closes the group's details before it leaves the conversation.
+  useEscape(
+    infoOpen,
+    useCallback(() => setInfoOpen(false), []),
+    true,
+  );
 
   const conversation = chat.conversation;
   const name = conversation ? conversationName(conversation, myId) : '';
   const isRequest = conversation?.status === 'request';
+  const showInfo = infoOpen && conversation?.kind === 'group';
 
   async function send(text: string) {
     await enqueue(id, { text });
     await pumpOutbox();
   }
 
-  async function toggleMute(c: Conversation) {
-    setMuteBusy(true);
-    try {
-      await (c.muted ? api.unmute(c.id) : api.mute(c.id));
-      chat.setConversation({ ...c, muted: !c.muted });
-    } finally {
-      setMuteBusy(false);
-    }
-  }
-
   return (
     <section class="conversation" aria-labelledby="conversation-heading">
-      <header class="conversation-header">
-        <button type="button" class="icon" onClick={onBack} aria-label={t('back')}>
-          ←
-        </button>
-        <h2 id="conversation-heading" tabIndex={-1} ref={heading}>
-          {name || t('loading')}
-        </h2>
-        {conversation && !isRequest && (
-          <button
-            type="button"
-            class="small"
-            aria-pressed={conversation.muted}
-            disabled={muteBusy}
-            onClick={() => void toggleMute(conversation)}
-          >
-            {conversation.muted ? t('unmute') : t('mute')}
-          </button>
-        )}
-      </header>
+      <ConversationHeader
+        conversation={conversation}
+        myId={myId}
+        infoOpen={showInfo}
+        onBack={onBack}
+        onToggleInfo={() => setInfoOpen((open) => !open)}
+        onChange={chat.setConversation}
+        onError={setActionError}
+      />
       {conversation && isRequest && (
         <div class="request-banner">
           <p>{t('requestBanner', name)}</p>
@@ -84,24 +73,40 @@ export function ConversationView({
           />
         </div>
       )}
-      <ErrorNote error={chat.error} />
-      {conversation && (
-        <MessageList
+      <ErrorNote error={actionError ?? chat.error} />
+      {conversation && showInfo ? (
+        <GroupDetails
           conversation={conversation}
-          messages={chat.messages}
-          pending={pending}
           myId={myId}
-          hasOlder={chat.hasOlder}
-          hidePreviews={isRequest}
-          onLoadOlder={() => void chat.loadOlder()}
-          onReact={(m, emoji) => void chat.react(m, emoji)}
-          onUnsend={(m) => void chat.unsend(m)}
-          onHide={(m) => void chat.hide(m)}
-          onRetry={(item) => void retry(item.clientId).then(pumpOutbox)}
-          onDiscard={(item) => void discard(item.clientId)}
+          onChange={chat.setConversation}
+          onLeft={onBack}
         />
+      ) : (
+        <>
+          {conversation && (
+            <MessageList
+              conversation={conversation}
+              messages={chat.messages}
+              pending={pending}
+              myId={myId}
+              hasOlder={chat.hasOlder}
+              hidePreviews={isRequest}
+              onLoadOlder={() => void chat.loadOlder()}
+              onReact={(m, emoji) => void chat.react(m, emoji)}
+              onUnsend={(m) => void chat.unsend(m)}
+              onHide={(m) => void chat.hide(m)}
+              onRetry={(item) => void retry(item.clientId).then(pumpOutbox)}
+              onDiscard={(item) => void discard(item.clientId)}
+            />
+          )}
+          <Composer
+            text={draft}
+            onText={setDraft}
+            onSend={(text) => void send(text)}
+            disabled={!conversation}
+          />
+        </>
       )}
-      <Composer text={draft} onText={setDraft} onSend={(text) => void send(text)} disabled={!conversation} />
     </section>
   );
 }

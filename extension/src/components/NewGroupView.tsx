@@ -6,6 +6,7 @@ import { t } from '../lib/i18n.ts';
 import { useUserSearch } from '../lib/use-user-search.ts';
 import { ErrorNote } from './ErrorNote.tsx';
 import { PersonLine } from './PersonLine.tsx';
+import { TextField } from './TextField.tsx';
 import { UserSearchField } from './UserSearchField.tsx';
 
 const MAX_INVITEES = 31;
@@ -47,13 +48,7 @@ export function NewGroupView({ onOpen }: { onOpen: (conversation: Conversation) 
     <form class="list-view" aria-labelledby="group-heading" onSubmit={create}>
       <h2 id="group-heading">{t('newGroup')}</h2>
       <div class="field">
-        <label for="group-title">{t('groupTitle')}</label>
-        <input
-          id="group-title"
-          maxLength={50}
-          value={title}
-          onInput={(e) => setTitle(e.currentTarget.value)}
-        />
+        <TextField id="group-title" label={t('groupTitle')} maxLength={50} value={title} onInput={setTitle} />
       </div>
       {picked.length > 0 && (
         <ul class="chips" aria-label={t('groupMembers')}>

@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
+import { api } from '../lib/api.ts';
 import { apiBaseUrlItem, DEFAULT_API_BASE_URL, isValidBaseUrl } from '../lib/config.ts';
+import { asFailure } from '../lib/http.ts';
 import { t } from '../lib/i18n.ts';
+import { TextField } from './TextField.tsx';
 
 /** The options page: which ClipDM server (worker) the extension talks to, with a connection check. */
 export function OptionsForm() {
@@ -20,14 +23,11 @@ export function OptionsForm() {
     }
     await apiBaseUrlItem.setValue(url);
     try {
-      const response = await fetch(`${url}/v1/health`);
-      setStatus(
-        response.ok
-          ? { ok: true, text: t('optionsSavedReachable') }
-          : { ok: false, text: t('optionsSavedUnhealthy') },
-      );
-    } catch {
-      setStatus({ ok: false, text: t('optionsSavedUnreachable') });
+      await api.health();
+      setStatus({ ok: true, text: t('optionsSavedReachable') });
+    } catch (e) {
+      const offline = asFailure(e).code === 'offline';
+      setStatus({ ok: false, text: t(offline ? 'optionsSavedUnreachable' : 'optionsSavedUnhealthy') });
     }
   }
 
@@ -35,12 +35,12 @@ export function OptionsForm() {
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
       <form onSubmit={save}>
-        <label for="server">{t('serverAddress')}</label>
-        <input
+        <TextField
           id="server"
+          label={t('serverAddress')}
           type="url"
           value={value}
-          onInput={(e) => setValue(e.currentTarget.value)}
+          onInput={setValue}
           required
         />
         <p class="hint">{t('optionsHint', DEFAULT_API_BASE_URL)}</p>

@@ -9,7 +9,7 @@ import { useEscape } from '../lib/use-escape.ts';
 import { pumpOutbox } from '../lib/use-outbox.ts';
 import { useUserSearch } from '../lib/use-user-search.ts';
 import { ErrorNote } from './ErrorNote.tsx';
-import { PersonLine } from './PersonLine.tsx';
+import { PeopleResults } from './PeopleResults.tsx';
 import { UserSearchField } from './UserSearchField.tsx';
 
 /** "Send this video to…": pick a recent conversation or find a person; the video goes out as a card. */
@@ -55,27 +55,23 @@ export function ShareSheet({
       <p class="share-url">{url}</p>
       <ErrorNote error={error ?? search.error} />
       <UserSearchField value={query} onInput={setQuery} />
-      <ul class="rows">
-        {(query.trim() ? [] : recent).map((c) => (
-          <li key={c.id}>
-            <button type="button" class="row" onClick={() => void sendTo(c)}>
-              {t('sendTo', conversationName(c, myId))}
-            </button>
-          </li>
-        ))}
-        {search.users.map((user) => (
-          <li key={user.id}>
-            <button
-              type="button"
-              class="row person-row"
-              disabled={!user.canMessage}
-              onClick={() => void sendTo(user)}
-            >
-              <PersonLine user={user} />
-            </button>
-          </li>
-        ))}
-      </ul>
+      {!query.trim() && (
+        <ul class="rows">
+          {recent.map((c) => (
+            <li key={c.id}>
+              <button type="button" class="row" onClick={() => void sendTo(c)}>
+                {t('sendTo', conversationName(c, myId))}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <PeopleResults
+        query={query}
+        users={search.users}
+        busy={search.searching}
+        onPick={(user) => void sendTo(user)}
+      />
       <button type="button" onClick={onCancel}>
         {t('cancel')}
       </button>

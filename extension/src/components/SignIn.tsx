@@ -5,6 +5,7 @@ import { api } from '../lib/api.ts';
 import { errorText } from '../lib/error-text.ts';
 import { asFailure } from '../lib/http.ts';
 import { t } from '../lib/i18n.ts';
+import { TextField } from './TextField.tsx';
 
 const HANDLE = /^[a-z0-9._]{3,24}$/;
 
@@ -68,21 +69,21 @@ export function SignIn() {
       <h1>{t('extName')}</h1>
       <p>{t('signInIntro')}</p>
       <form onSubmit={signIn} aria-busy={busy}>
-        <label for="handle">{t('handle')}</label>
-        <input
+        <TextField
           id="handle"
+          label={t('handle')}
           autocomplete="username"
           value={handle}
-          onInput={(e) => setHandle(e.currentTarget.value)}
+          onInput={setHandle}
           required
         />
-        <label for="password">{t('password')}</label>
-        <input
+        <TextField
           id="password"
+          label={t('password')}
           type="password"
           autocomplete="current-password"
           value={password}
-          onInput={(e) => setPassword(e.currentTarget.value)}
+          onInput={setPassword}
           required
         />
         <button type="submit" class="primary" disabled={busy}>
@@ -90,19 +91,19 @@ export function SignIn() {
         </button>
         <fieldset class="signup">
           <legend>{t('newHere')}</legend>
-          <label for="birthdate">{t('birthdate')}</label>
-          <input
+          <TextField
             id="birthdate"
+            label={t('birthdate')}
             type="date"
             value={birthdate}
-            onInput={(e) => setBirthdate(e.currentTarget.value)}
+            onInput={setBirthdate}
           />
-          <label for="display-name">{t('displayNameOptional')}</label>
-          <input
+          <TextField
             id="display-name"
+            label={t('displayNameOptional')}
             maxLength={50}
             value={displayName}
-            onInput={(e) => setDisplayName(e.currentTarget.value)}
+            onInput={setDisplayName}
           />
           <p class="hint">{t('signUpHint')}</p>
           <button type="button" disabled={busy} onClick={signUp}>

@@ -1,10 +1,20 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../lib/i18n.ts';
 
-/** The labelled search box used to find people by handle or name; it takes focus when shown. */
-export function UserSearchField({ value, onInput }: { value: string; onInput: (value: string) => void }) {
+/** The labelled search box used to find people by handle or name; it takes focus when shown, unless told not to. */
+export function UserSearchField({
+  value,
+  onInput,
+  autoFocus = true,
+}: {
+  value: string;
+  onInput: (value: string) => void;
+  autoFocus?: boolean;
+}) {
   const ref = useRef<HTMLInputElement>(null);
-  useEffect(() => ref.current?.focus(), []);
+  useEffect(() => {
+    if (autoFocus) ref.current?.focus();
+  }, [autoFocus]);
   return (
     <div class="field">
       <label for="people-search">{t('searchPeople')}</label>

@@ -32,6 +32,8 @@ export interface Page<T> {
 const enc = encodeURIComponent;
 
 export const api = {
+  /** Whether the worker at the stored address answers (the options page checks it after a save). */
+  health: () => call<{ ok: boolean }>('GET', '/health'),
   async register(body: z.input<typeof registerBody>): Promise<Me> {
     return (await saveAuth(await call<AuthResult>('POST', '/auth/register', { body }))).me;
   },
@@ -98,6 +100,12 @@ export const api = {
   mute: (id: string) => authed<void>('PUT', `/conversations/${enc(id)}/mute`),
   unmute: (id: string) => authed<void>('DELETE', `/conversations/${enc(id)}/mute`),
   leave: (id: string) => authed<void>('POST', `/conversations/${enc(id)}/leave`),
+  renameGroup: (id: string, title: string) =>
+    authed<Conversation>('PATCH', `/conversations/${enc(id)}`, { body: { title } }),
+  addMembers: (id: string, handles: string[]) =>
+    authed<Conversation>('POST', `/conversations/${enc(id)}/members`, { body: { handles } }),
+  removeMember: (id: string, handle: string) =>
+    authed<void>('DELETE', `/conversations/${enc(id)}/members/${enc(handle)}`),
 
   listMessages: (id: string, page: { before?: number; after?: number; limit?: number } = {}) =>
     authed<{ messages: Message[]; hasMore: boolean }>('GET', `/conversations/${enc(id)}/messages`, {

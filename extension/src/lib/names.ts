@@ -22,3 +22,10 @@ export function initials(name: string): string {
     .join('')
     .toUpperCase();
 }
+
+/** Who is in a conversation, for the line under its name: "@bob", or "Bob, Carol, You" in a group. */
+export function memberLine(conversation: Conversation, myId: string, you: string): string {
+  const others = otherMembers(conversation, myId);
+  if (conversation.kind === 'direct') return others[0] ? `@${others[0].handle}` : '';
+  return [...others.map((m) => m.displayName), you].join(', ');
+}

@@ -12,7 +12,6 @@ export function useConversation(id: string) {
   const [conversation, setConversation] = useState<Conversation | null>(null);
   const [messages, setMessages] = useState<Message[]>([]);
   const [hasOlder, setHasOlder] = useState(false);
-  const [loading, setLoading] = useState(true);
   const [error, setError] = useState<ApiFailure | null>(null);
   const lastSeq = useRef(0);
   const loadingOlder = useRef(false);
@@ -46,7 +45,6 @@ export function useConversation(id: string) {
     let alive = true;
     setMessages([]);
     lastSeq.current = 0;
-    setLoading(true);
     void Promise.all([api.getConversation(id), api.listMessages(id, { limit: PAGE })])
       .then(([conv, page]) => {
         if (!alive) return;
@@ -55,8 +53,7 @@ export function useConversation(id: string) {
         setHasOlder(page.hasMore);
         setError(null);
       })
-      .catch((e) => alive && setError(asFailure(e)))
-      .finally(() => alive && setLoading(false));
+      .catch((e) => alive && setError(asFailure(e)));
     const unsubscribe = subscribeLive((event) => {
       switch (event.type) {
         case 'message':
@@ -154,9 +151,7 @@ export function useConversation(id: string) {
     setConversation,
     messages,
     hasOlder,
-    loading,
     error,
-    clearError: () => setError(null),
     loadOlder,
     unsend,
     hide,
