@@ -6,10 +6,17 @@ import { conversationViewQueries, conversationViewsForQueries } from '../src/db/
 import { listBoxQuery } from '../src/db/conversations.ts';
 import { capGuard, upsertMembers } from '../src/db/groups.ts';
 import { unreadCountsQuery } from '../src/db/members.ts';
-import { messagePageQuery, sendStatements } from '../src/db/messages.ts';
+import {
+  memberRowsStatement,
+  messagePageQuery,
+  sendStatements,
+  storedMessageStatement,
+} from '../src/db/messages.ts';
 import { policyFactQueries } from '../src/db/policy-facts.ts';
+import { hitStatement } from '../src/db/rate-limits.ts';
 import { toQuery } from '../src/db/raw-batch.ts';
 import * as schema from '../src/db/schema.ts';
+import { sendContextQueries } from '../src/db/send-context.ts';
 
 /** Every hot query is served by an index: its plan has no `SCAN <table>` without an index. */
 
@@ -83,6 +90,23 @@ describe('EXPLAIN QUERY PLAN of the hot queries', () => {
       maxFromSender: 3,
       promote: { userId: 'u2', status: 'accepted' },
     });
+    for (const statement of statements) expectIndexed(await plan(toQuery(statement)));
+  });
+
+  it("the reads before a send: membership, members, a retried clientId, the direct recipient's policy facts", async () => {
+    for (const query of sendContextQueries(db, 'c1', 'u1', 'x')) expectIndexed(await plan(query.toSQL()));
+  });
+
+  it('the rest of the write batch of a send: rate-limit guard, stored message, members after', async () => {
+    // The hit itself is an upsert of one primary key: SQLite has no plan to show for it.
+    expect(await plan(toQuery(hitStatement('send:u1', 60).statement))).toEqual([]);
+    const input = { conversationId: 'c1', senderId: 'u1', clientId: 'x', kind: 'text' as const, text: 'hi' };
+    const statements = [
+      ...sendStatements('m1', '2026-01-01T00:00:00.000Z', input, { rateLimit: { key: 'send:u1', max: 30 } }),
+      storedMessageStatement('m1', input),
+      storedMessageStatement('m1', { ...input, clientId: null }),
+      memberRowsStatement('c1'),
+    ];
     for (const statement of statements) expectIndexed(await plan(toQuery(statement)));
   });
 

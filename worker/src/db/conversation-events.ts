@@ -50,15 +50,16 @@ export async function membersChangedDeliveries(db: Db, conversationIds: string[]
 /**
  * After a message: the message to everyone whose box shows the conversation, the conversation itself to
  * those for whom it just appeared (to all of them when the members changed), and new unread counts to the
- * others.
+ * others. `after`: the member rows after the write, when the write already read them.
  */
 export async function messageDeliveries(
   db: Db,
   row: MessageRow,
   before: MemberRow[],
-  { membersChanged = false } = {},
+  { membersChanged = false, after: known }: { membersChanged?: boolean; after?: MemberRow[] } = {},
 ): Promise<Delivery[]> {
-  const after = await db.select().from(members).where(eq(members.conversationId, row.conversationId));
+  const after =
+    known ?? (await db.select().from(members).where(eq(members.conversationId, row.conversationId)));
   const visible = after.filter(shows);
   const wasShown = new Set(before.filter(shows).map((m) => m.userId));
   const others = visible.filter((m) => m.userId !== row.senderId).map((m) => m.userId);

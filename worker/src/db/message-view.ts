@@ -1,7 +1,8 @@
 import { type ConversationEvent, type Message, parseVideoUrl, type Reaction } from '@clipdm/shared';
-import { eq, sql } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../env.ts';
 import { chunked } from '../lib/chunked.ts';
+import { selectList } from './raw-rows.ts';
 import { reactionSummaries } from './reactions.ts';
 import { messages, users, videoCache } from './schema.ts';
 
@@ -37,6 +38,17 @@ export function selectMessages(db: Db) {
 }
 
 export type MessageRow = Awaited<ReturnType<typeof selectMessages>>[number];
+
+/**
+ * `selectMessages` as one raw statement, for a `runAsTransaction` batch: its rows come back keyed like
+ * `MessageRow` (read them with `rowOf(messageColumns, …)`).
+ */
+export function selectMessagesStatement(where: SQL): SQL {
+  return sql`select ${selectList(messageColumns)} from ${messages}
+    inner join ${users} on ${users.id} = ${messages.senderId}
+    left join ${videoCache} on ${videoCache.url} = ${messages.videoUrl}
+    where ${where}`;
+}
 
 /** The `event` of a member-change message from its stored JSON; anything unreadable is no event. */
 export function parseEvent(json: string | null): ConversationEvent | null {

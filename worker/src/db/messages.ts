@@ -1,10 +1,11 @@
 import type { ConversationEvent, MemberStatus } from '@clipdm/shared';
-import { and, asc, desc, eq, gt, lt, notExists, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, lt, notExists, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../env.ts';
 import { newId } from '../lib/ids.ts';
 import { canSee, visibleMemberQuery } from './conversations.ts';
-import { type MessageRow, selectMessages } from './message-view.ts';
+import { type MessageRow, messageColumns, selectMessages, selectMessagesStatement } from './message-view.ts';
 import { runAsTransaction } from './raw-batch.ts';
+import { rowOf, selectList } from './raw-rows.ts';
 import { conversations, hiddenMessages, members, messages } from './schema.ts';
 
 export interface NewMessage {
@@ -22,6 +23,11 @@ export interface InsertOptions {
   maxFromSender?: number;
   /** A member whose status the policy moves from `request` to `accepted` with this message. */
   promote?: { userId: string; status: MemberStatus };
+  /**
+   * Allow the insert only while the hits against this rate-limit key, counted earlier in the same batch,
+   * are at most `max`.
+   */
+  rateLimit?: { key: string; max: number };
 }
 
 /** The statements of one send, in order; `id` and `now` are the new message's. */
@@ -37,6 +43,10 @@ export function sendStatements(
       ? sql``
       : sql` and (select count(*) from messages where conversation_id = ${conv} and sender_id = ${senderId}
           and kind <> 'event') < ${options.maxFromSender}`;
+  const rate =
+    options.rateLimit === undefined
+      ? sql``
+      : sql` and (select count from rate_limits where key = ${options.rateLimit.key}) <= ${options.rateLimit.max}`;
   const stored = sql`exists (select 1 from messages where id = ${id})`;
   return [
     sql`insert into messages (id, conversation_id, seq, sender_id, kind, text, video_url, video_id,
@@ -44,7 +54,7 @@ export function sendStatements(
       select ${id}, id, last_seq + 1, ${senderId}, ${input.kind}, ${input.text ?? null}, ${input.video?.url ?? null},
         ${input.video?.videoId ?? null}, ${input.video?.authorHandle ?? null},
         ${input.event ? JSON.stringify(input.event) : null}, ${input.clientId}, ${now}
-      from conversations where id = ${conv}${limit}
+      from conversations where id = ${conv}${limit}${rate}
       on conflict (conversation_id, sender_id, client_id) do nothing`,
     sql`update conversations set last_seq = last_seq + 1, last_activity_at = ${now}
       where id = ${conv} and ${stored}`,
@@ -64,35 +74,69 @@ export function sendStatements(
   ];
 }
 
+/** The stored message of a send: the new one, or the earlier one with its clientId. */
+export function storedMessageStatement(id: string, input: NewMessage): SQL {
+  const { conversationId, senderId, clientId } = input;
+  return selectMessagesStatement(
+    clientId === null ? eq(messages.id, id) : byClientId(conversationId, senderId, clientId),
+  );
+}
+
+type MemberRow = typeof members.$inferSelect;
+const memberColumns = getTableColumns(members);
+
+/** Every member row of a conversation, as one raw statement (read with `rowOf(memberColumns, …)`). */
+export function memberRowsStatement(conversationId: string): SQL {
+  return sql`select ${selectList(memberColumns)} from ${members} where ${members.conversationId} = ${conversationId}`;
+}
+
 /**
  * Stores a message in ONE transaction: its `seq` is the conversation's `last_seq + 1`, taken inside the
  * insert, so seqs are gap-free however many sends race; a repeated `clientId` inserts nothing. Then the
  * conversation, the other members (unread, activity, unhidden) and the sender (accepted, read) follow.
- * Returns the stored message for this clientId (new or earlier), or nothing when the limit refused it.
+ * `first` statements run before all that in the same transaction (a rate-limit hit), their results
+ * returned as `first`. The same batch reads back the stored message for this clientId (new or earlier;
+ * none when the limit refused it) and the conversation's member rows `after` the write.
  */
-export async function insertMessage(db: Db, input: NewMessage, options: InsertOptions = {}) {
+export async function insertMessage(
+  db: Db,
+  input: NewMessage,
+  options: InsertOptions = {},
+  first: SQL[] = [],
+) {
   const id = newId();
-  await runAsTransaction(db, sendStatements(id, new Date().toISOString(), input, options));
-  const { conversationId: conv, senderId } = input;
-  const row =
-    input.clientId === null
-      ? (await selectMessages(db).where(eq(messages.id, id)))[0]
-      : await findByClientId(db, conv, senderId, input.clientId);
-  return row ? { row, created: row.id === id } : undefined;
+  const results = await runAsTransaction(db, [
+    ...first,
+    ...sendStatements(id, new Date().toISOString(), input, options),
+    storedMessageStatement(id, input),
+    memberRowsStatement(input.conversationId),
+  ]);
+  const [rowResult, memberResult] = results.slice(-2);
+  const raw = rowResult?.results[0] as Record<string, unknown> | undefined;
+  const row = raw && rowOf<MessageRow>(messageColumns, raw);
+  const after = (memberResult?.results ?? []).map((r) =>
+    rowOf<MemberRow>(memberColumns, r as Record<string, unknown>),
+  );
+  return {
+    first: results.slice(0, first.length),
+    stored: row ? { row, created: row.id === id } : undefined,
+    after,
+  };
 }
 
-/** The sender's earlier message with this clientId in the conversation, if any (a retried send). */
-export async function findByClientId(db: Db, conversationId: string, senderId: string, clientId: string) {
-  const [row] = await selectMessages(db)
-    .where(
-      and(
-        eq(messages.conversationId, conversationId),
-        eq(messages.senderId, senderId),
-        eq(messages.clientId, clientId),
-      ),
-    )
+function byClientId(conversationId: string, senderId: string, clientId: string) {
+  return and(
+    eq(messages.conversationId, conversationId),
+    eq(messages.senderId, senderId),
+    eq(messages.clientId, clientId),
+  ) as SQL;
+}
+
+/** The query for the sender's earlier message with this clientId in the conversation (a retried send). */
+export function byClientIdQuery(db: Db, conversationId: string, senderId: string, clientId: string) {
+  return selectMessages(db)
+    .where(byClientId(conversationId, senderId, clientId))
     .limit(1);
-  return row;
 }
 
 /** How many messages the sender has in the conversation (the request limit counts these). */

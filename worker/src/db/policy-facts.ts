@@ -9,7 +9,7 @@ import {
   type PolicyFacts,
   type PolicyParty,
 } from '@clipdm/shared';
-import { and, eq, inArray, or } from 'drizzle-orm';
+import { and, eq, inArray, or, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from '../env.ts';
 import { ApiError } from '../lib/api-error.ts';
 import { chunked } from '../lib/chunked.ts';
@@ -46,9 +46,11 @@ function sendersUser(db: Db, senderId: string) {
     .where(eq(users.id, senderId));
 }
 
-/** The queries for the facts about one chunk of recipients, run together in one batch (one round trip). */
-export function policyFactQueries(db: Db, senderId: string, ids: string[]) {
-  const keys = ids.map((id) => directKeyOf(senderId, id));
+/**
+ * The queries for the facts about the recipients `ids` (a list, or a subquery of user ids), without
+ * their status towards the sender: sender, recipients, blocks, follows, contacts.
+ */
+export function recipientFactQueries(db: Db, senderId: string, ids: string[] | SQLWrapper) {
   return [
     sendersUser(db, senderId),
     db
@@ -86,12 +88,53 @@ export function policyFactQueries(db: Db, senderId: string, ids: string[]) {
       .from(identifiers)
       .innerJoin(contacts, eq(contacts.keyedHash, identifiers.keyedHash))
       .where(and(eq(identifiers.userId, senderId), inArray(contacts.ownerId, ids))),
+  ] as const;
+}
+
+/** The queries for the facts about one chunk of recipients, run together in one batch (one round trip). */
+export function policyFactQueries(db: Db, senderId: string, ids: string[]) {
+  const keys = ids.map((id) => directKeyOf(senderId, id));
+  return [
+    ...recipientFactQueries(db, senderId, ids),
     db
       .select({ id: members.userId, state: members.state })
       .from(conversations)
       .innerJoin(members, eq(members.conversationId, conversations.id))
       .where(and(inArray(conversations.directKey, keys), inArray(members.userId, ids))),
   ] as const;
+}
+
+/** What `recipientFactQueries` read, in its order. */
+export type RecipientFactRows = BatchResults<ReturnType<typeof recipientFactQueries>>;
+
+type BatchResults<T extends readonly unknown[]> = { [K in keyof T]: Awaited<T[K]> };
+
+/** The policy facts for each recipient the rows know of, given each one's status (`statusOf`). */
+export function factsFrom(
+  senderId: string,
+  [senderRows, recipients, blockRows, followRows, contactRows]: RecipientFactRows,
+  statusOf: (id: string) => string | null | undefined,
+): Map<string, PolicyFacts> {
+  const facts = new Map<string, PolicyFacts>();
+  const sender = senderRows[0];
+  if (!sender) return facts;
+  const blocked = new Set(blockRows.map((r) => (r.a === senderId ? r.b : r.a)));
+  const followed = new Set(followRows.filter((r) => r.a === senderId).map((r) => r.b));
+  const following = new Set(followRows.filter((r) => r.b === senderId).map((r) => r.a));
+  const inContacts = new Set(contactRows.map((r) => r.id));
+  for (const r of recipients) {
+    const state = statusOf(r.id);
+    facts.set(r.id, {
+      sender: partyOf(sender),
+      recipient: { ...partyOf(r), policy: r.policy },
+      blocked: blocked.has(r.id),
+      recipientStatus: state === 'accepted' ? 'accepted' : state ? 'request' : null,
+      senderFollowsRecipient: followed.has(r.id),
+      recipientFollowsSender: following.has(r.id),
+      senderInRecipientContacts: inContacts.has(r.id),
+    });
+  }
+  return facts;
 }
 
 /**
@@ -111,25 +154,11 @@ export async function gatherPolicyFacts(
     chunked(ids, CHUNK).map((chunk) => db.batch(policyFactQueries(db, senderId, chunk))),
   );
   for (const [senderRows, recipients, blockRows, followRows, contactRows, statusRows] of results) {
-    const sender = senderRows[0];
-    if (!sender) return facts;
-    const blocked = new Set(blockRows.map((r) => (r.a === senderId ? r.b : r.a)));
-    const followed = new Set(followRows.filter((r) => r.a === senderId).map((r) => r.b));
-    const following = new Set(followRows.filter((r) => r.b === senderId).map((r) => r.a));
-    const inContacts = new Set(contactRows.map((r) => r.id));
+    if (!senderRows[0]) return facts;
     const status = new Map(statusRows.map((r) => [r.id, r.state]));
-    for (const r of recipients) {
-      const state = existing ? existing.get(r.id) : status.get(r.id);
-      facts.set(r.id, {
-        sender: partyOf(sender),
-        recipient: { ...partyOf(r), policy: r.policy },
-        blocked: blocked.has(r.id),
-        recipientStatus: state === 'accepted' ? 'accepted' : state ? 'request' : null,
-        senderFollowsRecipient: followed.has(r.id),
-        recipientFollowsSender: following.has(r.id),
-        senderInRecipientContacts: inContacts.has(r.id),
-      });
-    }
+    const rows: RecipientFactRows = [senderRows, recipients, blockRows, followRows, contactRows];
+    const statusOf = (id: string) => (existing ? existing.get(id) : status.get(id));
+    for (const [id, f] of factsFrom(senderId, rows, statusOf)) facts.set(id, f);
   }
   return facts;
 }
@@ -160,8 +189,18 @@ export function denialError(denial: Denial): ApiError {
 
 /** Rule 1 for one account's own side: throws `dms_unavailable` unless it may use DMs (groups check this per message). */
 export async function requireDmsAvailable(db: Db, userId: string): Promise<void> {
-  const party = await partyOfUser(db, userId);
+  assertDmsAvailable(await partyOfUser(db, userId));
+}
+
+/** Rule 1 on an account already read (`sendersUser`'s row of it, when there was one). */
+export function assertDmsAvailable(party: PolicyParty | undefined): void {
   if (!party || !dmsAvailable(party)) throw denialError('dms_unavailable');
+}
+
+/** The sender's side of the policy from `recipientFactQueries`' rows. */
+export function senderPartyOf([senderRows]: RecipientFactRows): PolicyParty | undefined {
+  const [row] = senderRows;
+  return row ? partyOf(row) : undefined;
 }
 
 /**
@@ -173,10 +212,29 @@ export async function requireDirectAllowed(
   senderId: string,
   other: { userId: string; state: string },
 ): Promise<{ allowed: true; status: MemberStatus }> {
-  const existing: ExistingStatus = new Map([
-    [other.userId, other.state === 'accepted' ? 'accepted' : 'request'],
-  ]);
-  const decision = (await decideEach(db, senderId, [other.userId], existing)).get(other.userId);
+  const existing: ExistingStatus = new Map([[other.userId, statusOfState(other.state)]]);
+  return allowedOrThrow((await decideEach(db, senderId, [other.userId], existing)).get(other.userId));
+}
+
+/** `requireDirectAllowed` on facts already read with `recipientFactQueries` for that other member. */
+export function requireDirectAllowedFrom(
+  senderId: string,
+  other: { userId: string; state: string },
+  rows: RecipientFactRows,
+): { allowed: true; status: MemberStatus } {
+  const state = statusOfState(other.state);
+  const facts = factsFrom(senderId, rows, (id) => (id === other.userId ? state : undefined)).get(
+    other.userId,
+  );
+  return allowedOrThrow(facts ? decide(facts) : undefined);
+}
+
+/** A member's state in the conversation at hand as the policy's recipient status. */
+function statusOfState(state: string): MemberStatus {
+  return state === 'accepted' ? 'accepted' : 'request';
+}
+
+function allowedOrThrow(decision: Decision | undefined): { allowed: true; status: MemberStatus } {
   if (!decision) throw denialError('cannot_message');
   if (!decision.allowed) throw denialError(decision.denial);
   return decision;

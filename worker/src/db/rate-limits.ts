@@ -1,28 +1,41 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../env.ts';
 
-/**
- * Counts one hit against `key` in a fixed window and returns the count so far in that window, in one
- * atomic statement. `retryAfter` is the seconds until the window ends.
- */
-export async function hit(db: Db, key: string, windowSeconds: number, now = Date.now()) {
+/** The window `now` falls in, and the seconds until it ends. */
+function windowOf(windowSeconds: number, now: number) {
   const windowStart = Math.floor(now / 1000 / windowSeconds) * windowSeconds;
-  const row = await db.get<{ count: number }>(sql`
+  return { windowStart, retryAfter: windowStart + windowSeconds - Math.floor(now / 1000) };
+}
+
+/**
+ * The one atomic statement that counts a hit against `key` in a fixed window and returns (`count`) the
+ * count so far in that window, for running inside a batch; `retryAfter` is the seconds until it ends.
+ */
+export function hitStatement(key: string, windowSeconds: number, now = Date.now()) {
+  const { windowStart, retryAfter } = windowOf(windowSeconds, now);
+  const statement = sql`
     insert into rate_limits (key, window_start, count) values (${key}, ${windowStart}, 1)
     on conflict(key) do update set
       count = case when rate_limits.window_start = excluded.window_start then rate_limits.count + 1 else 1 end,
       window_start = excluded.window_start
-    returning count`);
-  return { count: row.count, retryAfter: windowStart + windowSeconds - Math.floor(now / 1000) };
+    returning count`;
+  return { statement, retryAfter };
+}
+
+/** Counts one hit against `key` (see `hitStatement`) and returns the count so far in the window. */
+export async function hit(db: Db, key: string, windowSeconds: number, now = Date.now()) {
+  const { statement, retryAfter } = hitStatement(key, windowSeconds, now);
+  const row = await db.get<{ count: number }>(statement);
+  return { count: row.count, retryAfter };
 }
 
 /** The hits against `key` in the current window, without counting one. */
 export async function peek(db: Db, key: string, windowSeconds: number, now = Date.now()) {
-  const windowStart = Math.floor(now / 1000 / windowSeconds) * windowSeconds;
+  const { windowStart, retryAfter } = windowOf(windowSeconds, now);
   const row = await db.get<{ count: number } | undefined>(
     sql`select count from rate_limits where key = ${key} and window_start = ${windowStart}`,
   );
-  return { count: row?.count ?? 0, retryAfter: windowStart + windowSeconds - Math.floor(now / 1000) };
+  return { count: row?.count ?? 0, retryAfter };
 }
 
 export async function clear(db: Db, key: string) {

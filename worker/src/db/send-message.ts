@@ -4,17 +4,11 @@ import { ApiError } from '../lib/api-error.ts';
 import { limitsOf } from '../lib/config.ts';
 import type { Delivery } from '../live/publish.ts';
 import { messageDeliveries } from './conversation-events.ts';
-import { type Membership, memberRows } from './conversations.ts';
 import { toMessage } from './message-view.ts';
-import {
-  countFromSender,
-  findByClientId,
-  type InsertOptions,
-  insertMessage,
-  type NewMessage,
-} from './messages.ts';
-import { denialError, requireDirectAllowed, requireDmsAvailable } from './policy-facts.ts';
-import { hit } from './rate-limits.ts';
+import { countFromSender, type InsertOptions, insertMessage, type NewMessage } from './messages.ts';
+import { assertDmsAvailable, denialError, requireDirectAllowedFrom, senderPartyOf } from './policy-facts.ts';
+import { hit, hitStatement } from './rate-limits.ts';
+import type { SendContext } from './send-context.ts';
 
 type Content = Pick<NewMessage, 'kind' | 'text' | 'video'> & { clientId: string };
 
@@ -44,19 +38,19 @@ const requestLimit = () =>
 async function directRules(
   db: Db,
   env: Env,
-  conversationId: string,
+  context: SendContext,
   senderId: string,
   others: { userId: string; state: string }[],
 ) {
   const other = others[0];
   if (!other) throw denialError('cannot_message');
-  const decision = await requireDirectAllowed(db, senderId, other);
+  const decision = requireDirectAllowedFrom(senderId, other, context.facts);
   const options: InsertOptions = {};
   const promoted = other.state === 'request' && decision.status === 'accepted';
   if (promoted) options.promote = { userId: other.userId, status: 'accepted' };
   if (other.state !== 'accepted' && !promoted) {
     const limits = limitsOf(env);
-    const sent = await countFromSender(db, conversationId, senderId);
+    const sent = await countFromSender(db, context.membership.conversation.id, senderId);
     if (sent >= limits.messagesBeforeAccept) throw requestLimit();
     options.maxFromSender = limits.messagesBeforeAccept;
     // The first message of a request opens a new request conversation.
@@ -66,36 +60,44 @@ async function directRules(
 }
 
 /**
- * Sends a message as `senderId` into a conversation they are a member of: a retried clientId returns
- * the first message; otherwise the policy, the request limit and the rate limits decide, and the insert
- * assigns the seq. Returns the sender's view of the message and the live events to publish.
+ * Sends a message as `senderId` into a conversation they are a member of (`context`, from
+ * `sendContext`): a retried clientId returns the first message; otherwise the policy, the request limit
+ * and the rate limits decide, and the insert assigns the seq. The per-minute rate limit is counted in
+ * the insert's own transaction, whose insert it guards. Returns the sender's view of the message and the
+ * live events to publish, worked out only when called (after the response, in `waitUntil`).
  */
 export async function sendMessage(
   db: Db,
   env: Env,
   senderId: string,
-  membership: Membership,
+  context: SendContext,
   content: Content,
-): Promise<{ message: Message; created: boolean; deliveries: Delivery[] }> {
+): Promise<{ message: Message; created: boolean; deliveries: () => Promise<Delivery[]> }> {
+  const none = async (): Promise<Delivery[]> => [];
+  const { membership, members: before, earlier } = context;
   const conversationId = membership.conversation.id;
-  const [earlier, before] = await Promise.all([
-    findByClientId(db, conversationId, senderId, content.clientId),
-    memberRows(db, conversationId),
-  ]);
-  if (earlier) return { message: toMessage(earlier, senderId), created: false, deliveries: [] };
+  if (earlier) return { message: toMessage(earlier, senderId), created: false, deliveries: none };
   let options: InsertOptions = {};
   if (membership.conversation.kind === 'direct') {
     const others = before.filter((m) => m.userId !== senderId);
-    options = await directRules(db, env, conversationId, senderId, others);
+    options = await directRules(db, env, context, senderId, others);
   } else {
-    await requireDmsAvailable(db, senderId);
+    assertDmsAvailable(senderPartyOf(context.facts));
   }
-  const minute = await hit(db, `send:${senderId}`, 60);
-  if (minute.count > limitsOf(env).messagesPerMinute)
-    throw rateLimited(minute.retryAfter, 'Too many messages');
-  const stored = await insertMessage(db, { conversationId, senderId, ...content }, options);
+  const key = `send:${senderId}`;
+  const max = limitsOf(env).messagesPerMinute;
+  const minute = hitStatement(key, 60);
+  const written = await insertMessage(
+    db,
+    { conversationId, senderId, ...content },
+    { ...options, rateLimit: { key, max } },
+    [minute.statement],
+  );
+  const hits = written.first[0]?.results[0] as { count: number } | undefined;
+  if (Number(hits?.count ?? 0) > max) throw rateLimited(minute.retryAfter, 'Too many messages');
+  const { stored, after } = written;
   if (!stored) throw requestLimit();
   const message = toMessage(stored.row, senderId);
-  if (!stored.created) return { message, created: false, deliveries: [] };
-  return { message, created: true, deliveries: await messageDeliveries(db, stored.row, before) };
+  if (!stored.created) return { message, created: false, deliveries: none };
+  return { message, created: true, deliveries: () => messageDeliveries(db, stored.row, before, { after }) };
 }

@@ -40,6 +40,21 @@ async function sendToHub(env: Env, userId: string, events: StreamEvent[]): Promi
  */
 export function publish(env: Env, executionCtx: WaitUntil, deliveries: Delivery[]): void {
   if (deliveries.length === 0) return;
-  const sends = [...eventsByUser(deliveries)].map(([userId, events]) => sendToHub(env, userId, events));
-  executionCtx.waitUntil(Promise.all(sends));
+  executionCtx.waitUntil(fanOut(env, deliveries));
+}
+
+function fanOut(env: Env, deliveries: Delivery[]): Promise<unknown> {
+  return Promise.all([...eventsByUser(deliveries)].map(([userId, events]) => sendToHub(env, userId, events)));
+}
+
+/**
+ * `publish` for events still being worked out (reads that only feed live events): the working out runs
+ * in `waitUntil` too, so the response waits on neither; a failure there is logged like a hub's.
+ */
+export function publishLater(env: Env, executionCtx: WaitUntil, deliveries: Promise<Delivery[]>): void {
+  executionCtx.waitUntil(
+    deliveries
+      .then((ready) => fanOut(env, ready))
+      .catch((error) => logEvent('warn', { msg: 'live events failed', error: String(error) })),
+  );
 }

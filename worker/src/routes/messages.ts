@@ -1,8 +1,8 @@
 import { messagesQuery, parseVideoHosts, parseVideoUrl, sendMessageBody } from '@clipdm/shared';
 import { Hono } from 'hono';
-import { requireMembership } from '../db/conversations.ts';
 import { toMessages } from '../db/message-view.ts';
 import { messagePage } from '../db/messages.ts';
+import { sendContext } from '../db/send-context.ts';
 import { sendMessage } from '../db/send-message.ts';
 import type { AppEnv, Env } from '../env.ts';
 import { ApiError, notFound } from '../lib/api-error.ts';
@@ -10,7 +10,7 @@ import { limitsOf } from '../lib/config.ts';
 import { enrichVideo } from '../lib/oembed.ts';
 import { requireAuth } from '../lib/require-auth.ts';
 import { validate } from '../lib/validate.ts';
-import { publish } from '../live/publish.ts';
+import { publishLater } from '../live/publish.ts';
 import { idParam } from './conversations.ts';
 
 function invalid(what: string, path: string, reason: string): ApiError {
@@ -58,10 +58,10 @@ export const messageRoutes = new Hono<AppEnv>()
     const userId = c.get('userId');
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
-    const membership = await requireMembership(db, id, userId);
+    const context = await sendContext(db, id, userId, body.clientId);
     const content = contentOf(body, c.env);
-    const sent = await sendMessage(db, c.env, userId, membership, { clientId: body.clientId, ...content });
-    publish(c.env, c.executionCtx, sent.deliveries);
+    const sent = await sendMessage(db, c.env, userId, context, { clientId: body.clientId, ...content });
+    if (sent.created) publishLater(c.env, c.executionCtx, sent.deliveries());
     if (sent.created && content.video) c.executionCtx.waitUntil(enrichVideo(c.env, db, content.video.url));
     return c.json(sent.message, sent.created ? 201 : 200);
   });
