@@ -15,6 +15,11 @@ import { getUserByHandle } from './users.ts';
  */
 export const canSee = sql`(${members.state} in ('accepted', 'request') or (${members.state} = 'declined' and ${conversations.kind} = 'direct'))`;
 
+/** `canSee` for rows already read; the two must say the same, so they live side by side. */
+export function canSeeRow(state: string, kind: string): boolean {
+  return state === 'accepted' || state === 'request' || (state === 'declined' && kind === 'direct');
+}
+
 /** The caller's own member row and the conversation, or nothing for a non-member. */
 export async function membershipOf(db: Db, conversationId: string, userId: string) {
   const [row] = await db

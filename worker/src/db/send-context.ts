@@ -1,7 +1,7 @@
 import { and, eq, exists, ne } from 'drizzle-orm';
 import type { Db } from '../env.ts';
 import { notFound } from '../lib/api-error.ts';
-import type { Membership } from './conversations.ts';
+import { canSeeRow, type Membership } from './conversations.ts';
 import type { MessageRow } from './message-view.ts';
 import { byClientIdQuery } from './messages.ts';
 import { type RecipientFactRows, recipientFactQueries } from './policy-facts.ts';
@@ -55,10 +55,7 @@ export async function sendContext(
   );
   const conversation = conversationRows[0];
   const member = memberRows.find((m) => m.userId === senderId);
-  const visible =
-    member?.state === 'accepted' ||
-    member?.state === 'request' ||
-    (member?.state === 'declined' && conversation?.kind === 'direct');
-  if (!conversation || !member || !visible) throw notFound('No such conversation');
+  if (!conversation || !member || !canSeeRow(member.state, conversation.kind))
+    throw notFound('No such conversation');
   return { membership: { member, conversation }, members: memberRows, earlier: earlierRows[0], facts };
 }
