@@ -89,6 +89,31 @@ describe('group conversations', () => {
     expect(leave).toHaveBeenCalledWith('c-1');
   });
 
+  it('names the people of a group change by display name, "You" or @handle', async () => {
+    vi.spyOn(api, 'getConversation').mockResolvedValue(group('u-alice'));
+    vi.spyOn(api, 'listMessages').mockResolvedValue({
+      messages: [
+        message(1, {
+          kind: 'event',
+          text: null,
+          event: {
+            type: 'added',
+            actor: { id: 'u-alice', handle: 'alice' },
+            targets: [
+              { id: ME.id, handle: ME.handle },
+              { id: 'u-bob', handle: 'bob' },
+              { id: 'u-gone', handle: 'gone' },
+            ],
+            title: null,
+          },
+        }),
+      ],
+      hasMore: false,
+    });
+    render(<ConversationView id="c-1" myId={ME.id} onBack={vi.fn()} onRemoved={vi.fn()} />);
+    await screen.findByText('Alice added You, Bob, @gone');
+  });
+
   it('says who refused to be added', async () => {
     renderGroup('u-alice');
     vi.spyOn(api, 'searchUsers').mockResolvedValue([user('dave')]);

@@ -8,7 +8,10 @@ import { ErrorNote } from './ErrorNote.tsx';
 import { PeopleResults } from './PeopleResults.tsx';
 import { UserSearchField } from './UserSearchField.tsx';
 
-/** Any member may add people who accept their messages, up to the group's 32. */
+/**
+ * Any member may add people who accept their messages, up to the group's 32. Whether they do is the
+ * server's answer (it names who cannot be added), not the search's direct-message hint.
+ */
 export function AddMembers({
   conversation,
   onAdded,
@@ -42,7 +45,13 @@ export function AddMembers({
         error={error ?? search.error}
         text={refused?.length ? t('groupRefused', refused.map((h) => `@${h}`).join(', ')) : null}
       />
-      <PeopleResults query={query} users={found} busy={search.searching} onPick={(u) => void add(u)} />
+      <PeopleResults
+        query={query}
+        users={found}
+        busy={search.searching}
+        forGroup
+        onPick={(u) => void add(u)}
+      />
     </div>
   );
 }

@@ -39,7 +39,7 @@ export function ConversationRow({
       />
       <span class={`row-preview${video ? ' video-line' : ''}`}>
         {video && <span aria-hidden="true">▶ </span>}
-        {previewText(conversation.lastMessage, myId, conversation.kind === 'group')}
+        {previewText(conversation.lastMessage, myId, conversation.kind === 'group', conversation.members)}
       </span>
       <span class="row-time">
         <time dateTime={conversation.lastActivityAt}>{relativeTime(conversation.lastActivityAt)}</time>

@@ -1,33 +1,17 @@
-import type { Message } from '@clipdm/shared';
+import type { Member, Message } from '@clipdm/shared';
+import { eventText } from '../lib/event-text.ts';
 import { t } from '../lib/i18n.ts';
 import { clockTime } from '../lib/relative-time.ts';
 import { MessageActions } from './MessageActions.tsx';
 import { Reactions } from './Reactions.tsx';
 import { VideoCard } from './VideoCard.tsx';
 
-function eventText(message: Message): string {
-  const event = message.event;
-  if (!event) return t('previewEvent');
-  const actor = `@${event.actor.handle}`;
-  const targets = event.targets.map((x) => `@${x.handle}`).join(', ');
-  switch (event.type) {
-    case 'created':
-      return t('eventCreated', actor);
-    case 'added':
-      return t('eventAdded', [actor, targets]);
-    case 'removed':
-      return t('eventRemoved', [actor, targets]);
-    case 'left':
-      return t('eventLeft', actor);
-    case 'renamed':
-      return t('eventRenamed', [actor, event.title ?? '']);
-  }
-}
-
 /** One message. Its text is a Preact text node: user content is never parsed as HTML. */
 export function MessageItem({
   message,
   mine,
+  members,
+  myId,
   showSender,
   hidePreviews,
   seen,
@@ -37,6 +21,9 @@ export function MessageItem({
 }: {
   message: Message;
   mine: boolean;
+  /** The conversation's members and the viewer, to name the people in a group change. */
+  members: Member[];
+  myId: string;
   showSender: boolean;
   hidePreviews: boolean;
   seen: string | null;
@@ -47,7 +34,7 @@ export function MessageItem({
   if (message.kind === 'event') {
     return (
       <li class="event-line" data-testid="message" data-seq={message.seq} data-status="sent">
-        {eventText(message)}
+        {eventText(message.event, members, myId)}
       </li>
     );
   }

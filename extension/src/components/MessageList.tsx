@@ -70,6 +70,8 @@ export function MessageList(props: Props) {
         key={message.id}
         message={message}
         mine={message.sender.id === myId}
+        members={conversation.members}
+        myId={myId}
         showSender={showSender}
         hidePreviews={props.hidePreviews}
         seen={seen?.seq === message.seq ? seen.label : null}

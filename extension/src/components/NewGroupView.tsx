@@ -11,7 +11,7 @@ import { UserSearchField } from './UserSearchField.tsx';
 
 const MAX_INVITEES = 31;
 
-/** "New group": pick at least two people you may message, give it a title, create it. */
+/** "New group": pick at least two people, give it a title, create it. */
 export function NewGroupView({ onOpen }: { onOpen: (conversation: Conversation) => void }) {
   const [query, setQuery] = useState('');
   const [picked, setPicked] = useState<User[]>([]);
@@ -65,14 +65,16 @@ export function NewGroupView({ onOpen }: { onOpen: (conversation: Conversation) 
       <ul class="rows" aria-live="polite">
         {search.users.map((user) => (
           <li key={user.id}>
-            <label class={`row person-row${user.canMessage ? '' : ' disabled'}`}>
+            {/* No direct-message hint: `canMessage` counts an existing direct chat, while a group invite is
+                checked as a new conversation; the server's refusal names who cannot be added. */}
+            <label class="row person-row">
               <input
                 type="checkbox"
                 checked={isPicked(user)}
-                disabled={!user.canMessage || (!isPicked(user) && picked.length >= MAX_INVITEES)}
+                disabled={!isPicked(user) && picked.length >= MAX_INVITEES}
                 onChange={() => toggle(user)}
               />
-              <PersonLine user={user} />
+              <PersonLine user={user} showCanMessage={false} />
             </label>
           </li>
         ))}

@@ -1,0 +1,52 @@
+import { fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AddMembers } from '../src/components/AddMembers.tsx';
+import { ComposeView } from '../src/components/ComposeView.tsx';
+import { NewGroupView } from '../src/components/NewGroupView.tsx';
+import { api } from '../src/lib/api.ts';
+import { conversation, ME, member, signIn, user } from './fixtures.ts';
+
+// `canMessage` answers "may I DM them now" (an existing direct chat counts); a group add is checked
+// as a new conversation, so group pickers must not show that hint.
+const found = [user('carol', { canMessage: true }), user('dave', { canMessage: false })];
+
+beforeEach(async () => {
+  await signIn();
+  vi.spyOn(api, 'searchUsers').mockResolvedValue(found);
+});
+afterEach(() => vi.restoreAllMocks());
+
+const search = () => fireEvent.input(screen.getByLabelText('Search people'), { target: { value: 'a' } });
+
+describe('people search hints', () => {
+  it('keeps the direct-message hint in the one-to-one compose', async () => {
+    render(<ComposeView onOpen={vi.fn()} />);
+    search();
+    await screen.findByText('Can receive your messages');
+    expect(screen.getByText("Doesn't accept messages from you")).toBeTruthy();
+    expect((screen.getByRole('button', { name: /Dave/ }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('shows no hint when adding members, and leaves the answer to the server', async () => {
+    const group = conversation('c-1', {
+      kind: 'group',
+      members: [member(ME.id, ME.displayName), member('u-alice', 'Alice'), member('u-bob', 'Bob')],
+    });
+    render(<AddMembers conversation={group} onAdded={vi.fn()} />);
+    search();
+    const dave = (await screen.findByRole('button', { name: /Dave/ })) as HTMLButtonElement;
+    expect(dave.disabled).toBe(false);
+    expect(screen.queryByText('Can receive your messages')).toBeNull();
+    expect(screen.queryByText(/accept messages from you/)).toBeNull();
+    expect(screen.queryByText(/privacy settings/)).toBeNull();
+  });
+
+  it('shows no hint in the new group picker', async () => {
+    render(<NewGroupView onOpen={vi.fn()} />);
+    search();
+    const dave = (await screen.findByRole('checkbox', { name: /Dave/ })) as HTMLInputElement;
+    expect(dave.disabled).toBe(false);
+    expect(screen.queryByText('Can receive your messages')).toBeNull();
+    expect(screen.queryByText(/accept messages from you/)).toBeNull();
+  });
+});
