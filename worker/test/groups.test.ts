@@ -31,6 +31,14 @@ async function createGroup(owner: TestUser, invitees: TestUser[], title?: string
   return (await res.json()) as Conversation;
 }
 
+/** Alice's group with two of her friends, the starting point of most group tests. */
+async function groupOfThree() {
+  const alice = await signUp('alice');
+  const [bob, carol] = (await friendsOf(alice, 2)) as [TestUser, TestUser];
+  const group = await createGroup(alice, [bob, carol]);
+  return { alice, bob, carol, group };
+}
+
 const eventsOf = (messages: Message[]) =>
   messages
     .filter((m) => m.kind === 'event')
@@ -56,7 +64,7 @@ describe('POST /v1/conversations (a group)', () => {
 
   it('puts it in requests for an invitee who does not follow the creator, until they accept', async () => {
     const alice = await signUp('alice');
-    const [bob] = await friendsOf(alice, 1);
+    const [bob] = (await friendsOf(alice, 1)) as [TestUser];
     const stranger = await signUp('str');
     await setPolicy(stranger, 'everyone');
     const group = await createGroup(alice, [bob as TestUser, stranger]);
@@ -144,12 +152,10 @@ describe('POST /v1/conversations (a group)', () => {
 
 describe('POST /v1/conversations/:id/members', () => {
   it('lets any accepted member add people, with an "added" event', async () => {
-    const alice = await signUp('alice');
-    const [bob, carol] = await friendsOf(alice, 2);
-    const group = await createGroup(alice, [bob as TestUser, carol as TestUser]);
+    const { bob, group } = await groupOfThree();
     const dave = await signUp('dave');
-    await befriend(bob as TestUser, dave);
-    const res = await (bob as TestUser).api(`/v1/conversations/${group.id}/members`, {
+    await befriend(bob, dave);
+    const res = await bob.api(`/v1/conversations/${group.id}/members`, {
       body: { handles: [dave.handle] },
     });
     expect(res.status, await res.clone().text()).toBe(200);
@@ -183,9 +189,7 @@ describe('POST /v1/conversations/:id/members', () => {
   });
 
   it('refuses an invitee with no_one, and a minor', async () => {
-    const alice = await signUp('alice');
-    const [bob, carol] = await friendsOf(alice, 2);
-    const group = await createGroup(alice, [bob as TestUser, carol as TestUser]);
+    const { alice, group } = await groupOfThree();
     const closed = await signUp('closed');
     await befriend(alice, closed);
     await setPolicy(closed, 'no_one');
@@ -202,9 +206,7 @@ describe('POST /v1/conversations/:id/members', () => {
   });
 
   it('puts the group in requests for an added person who does not follow the adder', async () => {
-    const alice = await signUp('alice');
-    const [bob, carol] = await friendsOf(alice, 2);
-    const group = await createGroup(alice, [bob as TestUser, carol as TestUser]);
+    const { alice, group } = await groupOfThree();
     const fan = await signUp('fan');
     await setPolicy(fan, 'everyone');
     await followUser(alice, fan);
@@ -234,18 +236,16 @@ describe('POST /v1/conversations/:id/members', () => {
 
 describe('PATCH /v1/conversations/:id', () => {
   it('lets the owner rename the group, and nobody else', async () => {
-    const alice = await signUp('alice');
-    const [bob, carol] = await friendsOf(alice, 2);
-    const group = await createGroup(alice, [bob as TestUser, carol as TestUser]);
+    const { alice, bob, group } = await groupOfThree();
     const res = await alice.api(`/v1/conversations/${group.id}`, {
       method: 'PATCH',
       body: { title: 'New name' },
     });
     expect(res.status).toBe(200);
     expect(((await res.json()) as Conversation).title).toBe('New name');
-    expect(eventsOf(await messagesOf(bob as TestUser, group.id)).at(-1)?.type).toBe('renamed');
+    expect(eventsOf(await messagesOf(bob, group.id)).at(-1)?.type).toBe('renamed');
     await expectError(
-      await (bob as TestUser).api(`/v1/conversations/${group.id}`, {
+      await bob.api(`/v1/conversations/${group.id}`, {
         method: 'PATCH',
         body: { title: 'Mine' },
       }),
@@ -274,15 +274,13 @@ describe('PATCH /v1/conversations/:id', () => {
 
 describe('DELETE /v1/conversations/:id/members/:handle', () => {
   it('lets the owner remove a member, who then cannot see the group', async () => {
-    const alice = await signUp('alice');
-    const [bob, carol] = await friendsOf(alice, 2);
-    const group = await createGroup(alice, [bob as TestUser, carol as TestUser]);
+    const { alice, bob, carol, group } = await groupOfThree();
     expect(
       (await alice.api(`/v1/conversations/${group.id}/members/${carol?.handle}`, { method: 'DELETE' }))
         .status,
     ).toBe(204);
-    await expectError(await (carol as TestUser).api(`/v1/conversations/${group.id}`), 404, 'not_found');
-    expect(eventsOf(await messagesOf(bob as TestUser, group.id)).at(-1)).toEqual({
+    await expectError(await carol.api(`/v1/conversations/${group.id}`), 404, 'not_found');
+    expect(eventsOf(await messagesOf(bob, group.id)).at(-1)).toEqual({
       type: 'removed',
       actor: alice.handle,
       targets: [carol?.handle],
@@ -290,11 +288,9 @@ describe('DELETE /v1/conversations/:id/members/:handle', () => {
   });
 
   it('lets a member remove only themself', async () => {
-    const alice = await signUp('alice');
-    const [bob, carol] = await friendsOf(alice, 2);
-    const group = await createGroup(alice, [bob as TestUser, carol as TestUser]);
+    const { bob, carol, group } = await groupOfThree();
     await expectError(
-      await (bob as TestUser).api(`/v1/conversations/${group.id}/members/${carol?.handle}`, {
+      await bob.api(`/v1/conversations/${group.id}/members/${carol?.handle}`, {
         method: 'DELETE',
       }),
       403,
@@ -302,31 +298,23 @@ describe('DELETE /v1/conversations/:id/members/:handle', () => {
     );
     expect(
       (
-        await (bob as TestUser).api(`/v1/conversations/${group.id}/members/${bob?.handle}`, {
+        await bob.api(`/v1/conversations/${group.id}/members/${bob?.handle}`, {
           method: 'DELETE',
         })
       ).status,
     ).toBe(204);
-    await expectError(
-      await (bob as TestUser).api(`/v1/conversations/${group.id}/messages`),
-      404,
-      'not_found',
-    );
+    await expectError(await bob.api(`/v1/conversations/${group.id}/messages`), 404, 'not_found');
   });
 });
 
 describe('POST /v1/conversations/:id/leave (a group)', () => {
   it('passes ownership to the longest-standing member', async () => {
-    const alice = await signUp('alice');
-    const [bob, carol] = await friendsOf(alice, 2);
-    const group = await createGroup(alice, [bob as TestUser, carol as TestUser]);
+    const { alice, bob, carol, group } = await groupOfThree();
     const dave = await signUp('dave');
     await befriend(alice, dave);
     await alice.api(`/v1/conversations/${group.id}/members`, { body: { handles: [dave.handle] } });
     expect((await alice.api(`/v1/conversations/${group.id}/leave`, { method: 'POST' })).status).toBe(204);
-    const view = (await (
-      await (bob as TestUser).api(`/v1/conversations/${group.id}`)
-    ).json()) as Conversation;
+    const view = (await (await bob.api(`/v1/conversations/${group.id}`)).json()) as Conversation;
     expect(view.members.map((m) => m.id)).not.toContain(alice.user.id);
     const owners = view.members.filter((m) => m.role === 'owner').map((m) => m.id);
     expect(owners).toHaveLength(1);
@@ -341,31 +329,29 @@ describe('POST /v1/conversations/:id/leave (a group)', () => {
   });
 
   it('messages in a group reach every member, with gap-free seq after events', async () => {
-    const alice = await signUp('alice');
-    const [bob, carol] = await friendsOf(alice, 2);
-    const group = await createGroup(alice, [bob as TestUser, carol as TestUser]);
-    const message = await send(bob as TestUser, group.id, 'hi all');
+    const { bob, carol, group } = await groupOfThree();
+    const message = await send(bob, group.id, 'hi all');
     expect(message.seq).toBe(2);
-    expect((await messagesOf(carol as TestUser, group.id)).map((m) => m.seq)).toEqual([1, 2]);
+    expect((await messagesOf(carol, group.id)).map((m) => m.seq)).toEqual([1, 2]);
   });
 });
 
 describe('read receipts (Member.lastReadSeq)', () => {
   async function readGroup() {
     const alice = await signUp('alice');
-    const [bob] = await friendsOf(alice, 1);
+    const [bob] = (await friendsOf(alice, 1)) as [TestUser];
     const stranger = await signUp('str');
     await setPolicy(stranger, 'everyone');
-    const group = await createGroup(alice, [bob as TestUser, stranger]);
+    const group = await createGroup(alice, [bob, stranger]);
     await send(alice, group.id, 'read me');
-    for (const reader of [bob as TestUser, stranger]) {
+    for (const reader of [bob, stranger]) {
       expect((await reader.api(`/v1/conversations/${group.id}/read`, { body: { seq: 2 } })).status).toBe(204);
     }
     const seen = async (viewer: TestUser, member: TestUser) => {
       const view = (await (await viewer.api(`/v1/conversations/${group.id}`)).json()) as Conversation;
       return view.members.find((m) => m.id === member.user.id)?.lastReadSeq;
     };
-    return { alice, bob: bob as TestUser, stranger, seen };
+    return { alice, bob, stranger, seen };
   }
 
   it('shows the marker when both have receipts on and the viewer has accepted', async () => {
