@@ -67,7 +67,7 @@ describe('POST /v1/conversations (a group)', () => {
     const [bob] = (await friendsOf(alice, 1)) as [TestUser];
     const stranger = await signUp('str');
     await setPolicy(stranger, 'everyone');
-    const group = await createGroup(alice, [bob as TestUser, stranger]);
+    const group = await createGroup(alice, [bob, stranger]);
     expect((await listBox(stranger, 'requests')).map((c) => c.id)).toEqual([group.id]);
     expect(await listBox(stranger, 'inbox')).toEqual([]);
     expect((await stranger.api(`/v1/conversations/${group.id}/accept`, { method: 'POST' })).status).toBe(200);
