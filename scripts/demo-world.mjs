@@ -73,7 +73,18 @@ export async function seedDemoWorld(base) {
     return conv.id;
   };
   await send('bob', 'alice', 'Hey Alice! Did you see the new dance video? 💃', 1);
-  await send('alice', 'bob', 'Yes! Sending it to you in a sec.', 2);
+  const withBob = await send('alice', 'bob', 'Yes! Sending it to you in a sec.', 2);
+  // A shared video: the fixture site's oEmbed (served by `npm start`) gives its card a title and poster.
+  expectOk(
+    'alice shares a video',
+    await as('alice')(`/v1/conversations/${withBob}/messages`, {
+      body: {
+        clientId: 'demo-alice-video',
+        video: { url: 'https://www.tiktok.com/@carol/video/7300000000000000003' },
+      },
+    }),
+  );
+  await send('bob', 'alice', 'Ha, that live take is great 😄', 4);
   await send('dave', 'alice', 'Hi, I loved your last video. Can we collab?', 3);
 
   const group = expectOk(
