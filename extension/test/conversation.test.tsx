@@ -59,7 +59,7 @@ describe('ConversationView', () => {
 
     fireEvent.click(within(item(1)).getByRole('button', { name: 'More actions' }));
     fireEvent.click(screen.getByRole('button', { name: 'React with 🔥' }));
-    expect(await within(item(1)).findByRole('button', { name: '🔥, 1 reactions' })).toBeTruthy();
+    expect(await within(item(1)).findByRole('button', { name: '🔥, 1 reaction' })).toBeTruthy();
     expect(react).toHaveBeenCalledWith('m-1', '🔥');
 
     fireEvent.click(within(item(2)).getByRole('button', { name: 'More actions' }));

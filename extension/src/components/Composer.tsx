@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../lib/i18n.ts';
+import { plural } from '../lib/plural.ts';
 
 export const MAX_LENGTH = 2000;
 /** The counter appears once the text gets this close to the limit. */
@@ -65,7 +66,11 @@ export function Composer({
       />
       <div class="composer-side">
         <span id="composer-counter" class={`counter${over ? ' over' : ''}`} aria-live="polite">
-          {length >= COUNTER_FROM ? t('charactersLeft', String(MAX_LENGTH - length)) : ''}
+          {over
+            ? plural('charactersOver', length - MAX_LENGTH)
+            : length >= COUNTER_FROM
+              ? plural('charactersLeft', MAX_LENGTH - length)
+              : ''}
         </span>
         <button type="submit" class="primary" disabled={!canSend}>
           {t('send')}

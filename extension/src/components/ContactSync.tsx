@@ -3,6 +3,7 @@ import { api } from '../lib/api.ts';
 import { guessCountryCode, hashContactsFile } from '../lib/contacts.ts';
 import { type ApiFailure, asFailure } from '../lib/http.ts';
 import { t } from '../lib/i18n.ts';
+import { plural } from '../lib/plural.ts';
 import { ErrorNote } from './ErrorNote.tsx';
 
 /**
@@ -36,7 +37,7 @@ export function ContactSync() {
       const hashes = await hashContactsFile(file.name, await file.text(), country);
       if (hashes.length === 0) return t('contactsNoneFound');
       const { matched } = await api.syncContacts(hashes);
-      return t('contactsSynced', [String(hashes.length), String(matched)]);
+      return plural('contactsSynced', hashes.length, [String(matched)]);
     });
     input.value = '';
   };

@@ -1,6 +1,7 @@
 import type { Conversation } from '@clipdm/shared';
 import { t } from '../lib/i18n.ts';
 import { conversationName, otherMembers } from '../lib/names.ts';
+import { plural } from '../lib/plural.ts';
 import { previewText } from '../lib/preview.ts';
 import { relativeTime } from '../lib/relative-time.ts';
 import { Avatar } from './Avatar.tsx';
@@ -47,7 +48,7 @@ export function ConversationRow({
       {unread && (
         <span class="row-unread">
           <span aria-hidden="true">{conversation.unreadCount}</span>
-          <span class="visually-hidden">{t('unreadMessages', String(conversation.unreadCount))}</span>
+          <span class="visually-hidden">{plural('unreadMessages', conversation.unreadCount)}</span>
         </span>
       )}
     </button>

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../lib/api.ts';
 import { type ApiFailure, asFailure } from '../lib/http.ts';
 import { t } from '../lib/i18n.ts';
+import { plural } from '../lib/plural.ts';
 import { AddMembers } from './AddMembers.tsx';
 import { Avatar } from './Avatar.tsx';
 import { ErrorNote } from './ErrorNote.tsx';
@@ -44,7 +45,7 @@ export function GroupDetails({
   return (
     <section class="group-details" aria-labelledby="group-details-heading">
       <h3 id="group-details-heading" tabIndex={-1} ref={heading}>
-        {t('groupMembersCount', String(conversation.members.length))}
+        {plural('groupMembersCount', conversation.members.length)}
       </h3>
       <ErrorNote error={error} />
       <ul class="rows">

@@ -4,6 +4,7 @@ import { api } from '../lib/api.ts';
 import { type ApiFailure, asFailure } from '../lib/http.ts';
 import { t } from '../lib/i18n.ts';
 import { otherMembers } from '../lib/names.ts';
+import { plural } from '../lib/plural.ts';
 import { useAcquaintance } from '../lib/use-acquaintance.ts';
 import { useConversationList } from '../lib/use-conversation-list.ts';
 import { ErrorNote } from './ErrorNote.tsx';
@@ -49,7 +50,7 @@ export function RequestsView({
         {list.conversations.length > 0 &&
           (confirming ? (
             <span class="confirm">
-              <span>{t('deleteAllConfirm', String(list.conversations.length))}</span>
+              <span>{plural('deleteAllConfirm', list.conversations.length)}</span>
               <button type="button" class="danger" onClick={() => void deleteAll()}>
                 {t('yesDeleteAll')}
               </button>

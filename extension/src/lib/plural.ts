@@ -26,6 +26,7 @@ function localeRules() {
 export function plural(base: PluralKey, count: number, extra: string[] = []): string {
   const { rules, numbers } = localeRules();
   const substitutions = [numbers.format(count), ...extra];
-  const exact = browser.i18n.getMessage(`${base}_${rules.select(count)}`, substitutions);
-  return exact || t(`${base}_other` as MessageKey, substitutions);
+  // Only `one` and `other` are sure to exist; for a category the catalogue leaves out Chrome answers ''.
+  const exact = `${base}_${rules.select(count)}` as MessageKey;
+  return browser.i18n.getMessage(exact, substitutions) || t(`${base}_other` as MessageKey, substitutions);
 }
