@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { plural } from '../src/lib/plural.ts';
+import { plural } from '../src/browser/plural.ts';
 
 const root = join(import.meta.dirname, '..');
 
