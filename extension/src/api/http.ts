@@ -2,7 +2,10 @@ import { type ErrorCode, isErrorBody } from '@clipdm/shared';
 import { getApiBaseUrl } from './base-url.ts';
 
 /** The API's error codes, plus the two only a client can see. */
-export type ClientErrorCode = ErrorCode | 'offline' | 'signed_out';
+export type ClientErrorCode = ErrorCode | 'offline' | 'timeout' | 'signed_out';
+
+/** A call the worker has not answered in this long has failed: the panel offers Retry instead of waiting. */
+export const REQUEST_TIMEOUT_MS = 15_000;
 
 /** Every failed call ends as one of these, so the UI can pick a message by `code`. */
 export class ApiFailure extends Error {
@@ -59,8 +62,11 @@ export async function call<T>(method: string, path: string, options: CallOptions
       method,
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
-  } catch {
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'TimeoutError')
+      throw new ApiFailure('timeout', 'The ClipDM server did not answer in time');
     throw new ApiFailure('offline', 'The ClipDM server cannot be reached');
   }
   if (response.status === 204) return undefined as T;

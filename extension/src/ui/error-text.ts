@@ -3,6 +3,7 @@ import { type MessageKey, t } from '../browser/i18n.ts';
 
 const KEYS: Partial<Record<ApiFailure['code'], MessageKey>> = {
   offline: 'errorOffline',
+  timeout: 'errorTimeout',
   signed_out: 'errorSignedOut',
   unauthorized: 'errorSignedOut',
   invalid_credentials: 'errorInvalidCredentials',
@@ -21,4 +22,9 @@ const KEYS: Partial<Record<ApiFailure['code'], MessageKey>> = {
 /** The sentence a person reads for a failed call, in their language. */
 export function errorText(failure: ApiFailure): string {
   return t(KEYS[failure.code] ?? 'errorGeneric');
+}
+
+/** Failures that may go away on their own: the view offers Retry for these. */
+export function isRetryable(failure: ApiFailure): boolean {
+  return ['offline', 'timeout', 'internal', 'rate_limited'].includes(failure.code);
 }
