@@ -36,7 +36,10 @@ function renderGroup(ownerId: string, onBack = vi.fn()) {
   return onBack;
 }
 
-const openInfo = async () => fireEvent.click(await screen.findByRole('button', { name: 'Group info' }));
+const openInfo = async () => {
+  fireEvent.click(await screen.findByRole('button', { name: 'Conversation options' }));
+  fireEvent.click(await screen.findByRole('button', { name: 'Group info' }));
+};
 
 describe('group conversations', () => {
   it('names the sender above the first message of each run, and the members under the title', async () => {
