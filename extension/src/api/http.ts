@@ -30,6 +30,11 @@ export function asFailure(error: unknown): ApiFailure {
   return error instanceof ApiFailure ? error : new ApiFailure('internal', String(error));
 }
 
+/** A query's or mutation's error as an `ApiFailure`, or null when there is none. */
+export function failureOf(error: unknown): ApiFailure | null {
+  return error ? asFailure(error) : null;
+}
+
 export type Query = Record<string, string | number | undefined>;
 
 export interface CallOptions {
