@@ -26,12 +26,10 @@ async function openConversation() {
       ],
     }),
   );
-  const list = vi
-    .spyOn(api, 'listMessages')
-    .mockResolvedValue({
-      messages: [message(1), message(2, { sender: mine, text: 'mine' })],
-      hasMore: false,
-    });
+  const list = vi.spyOn(api, 'listMessages').mockResolvedValue({
+    messages: [message(1), message(2, { sender: mine, text: 'mine' })],
+    hasMore: false,
+  });
   renderWithQueries(<ConversationView id="c-1" myId={ME.id} onBack={vi.fn()} onRemoved={vi.fn()} />);
   await screen.findByText('mine');
   return list;
@@ -88,12 +86,10 @@ describe('live events in the query cache', () => {
   });
 
   it('shows a changed conversation in the inbox at once, then refetches the box', async () => {
-    const list = vi
-      .spyOn(api, 'listConversations')
-      .mockResolvedValue({
-        items: [conversation('c-1', { kind: 'group', title: 'Old name' })],
-        cursor: null,
-      });
+    const list = vi.spyOn(api, 'listConversations').mockResolvedValue({
+      items: [conversation('c-1', { kind: 'group', title: 'Old name' })],
+      cursor: null,
+    });
     renderWithQueries(<InboxView myId={ME.id} onOpen={vi.fn()} onCompose={vi.fn()} onNewGroup={vi.fn()} />);
     await screen.findByText('Old name');
     list.mockResolvedValue({

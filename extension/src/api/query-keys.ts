@@ -7,6 +7,7 @@ import type { Box } from './client.ts';
 export const queryKeys = {
   conversationLists: ['conversations'] as const,
   conversationList: (box: Box) => ['conversations', box] as const,
+  anyConversation: ['conversation'] as const,
   conversation: (id: string) => ['conversation', id] as const,
   messages: (id: string) => ['conversation', id, 'messages'] as const,
   unread: ['unread'] as const,

@@ -68,8 +68,10 @@ export function patchQueryCache(client: QueryClient, event: PanelEvent): void {
       return;
     case 'resync':
     case 'tick':
-      // Back online, or polling while the stream is down: refetch whatever is on screen.
-      void client.invalidateQueries();
+      // Back online, or polling while the stream is down: refetch the conversations and counts on
+      // screen (settings, profiles and blocks do not change through events).
+      void client.invalidateQueries({ queryKey: queryKeys.anyConversation });
+      refreshCounts(client);
       return;
   }
 }
