@@ -1,10 +1,11 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../src/api/client.ts';
 import { ApiFailure } from '../src/api/http.ts';
 import { outboxItem } from '../src/browser/storage-items.ts';
 import { ConversationView } from '../src/features/conversation/ConversationView.tsx';
 import { conversation, ME, member, message, signIn } from './fixtures.ts';
+import { renderWithQueries } from './render-with-queries.tsx';
 
 const mine = { id: ME.id, handle: ME.handle, displayName: ME.displayName };
 
@@ -15,7 +16,7 @@ beforeEach(async () => {
 afterEach(() => vi.restoreAllMocks());
 
 function renderConversation() {
-  render(<ConversationView id="c-1" myId={ME.id} onBack={vi.fn()} onRemoved={vi.fn()} />);
+  renderWithQueries(<ConversationView id="c-1" myId={ME.id} onBack={vi.fn()} onRemoved={vi.fn()} />);
 }
 
 const item = (seq: number) => document.querySelector(`[data-seq="${seq}"]`) as HTMLElement;

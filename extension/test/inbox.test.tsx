@@ -8,12 +8,13 @@ import { pinnedItem } from '../src/features/inbox/pinned.ts';
 import { Toast } from '../src/ui/Toast.tsx';
 import { flushRemovals } from '../src/ui/undoable.ts';
 import { conversation, ME, member, message } from './fixtures.ts';
+import { renderWithQueries } from './render-with-queries.tsx';
 
 afterEach(() => vi.restoreAllMocks());
 
 function renderInbox() {
   const onOpen = vi.fn();
-  render(<InboxView myId={ME.id} onOpen={onOpen} onCompose={vi.fn()} onNewGroup={vi.fn()} />);
+  renderWithQueries(<InboxView myId={ME.id} onOpen={onOpen} onCompose={vi.fn()} onNewGroup={vi.fn()} />);
   return onOpen;
 }
 
@@ -101,7 +102,7 @@ describe('InboxView', () => {
 
   it('shows the saved copy, marked as such, when the worker cannot be reached', async () => {
     await savedListsItem.setValue({ inbox: [conversation('c-1', { title: 'Saved chat', kind: 'group' })] });
-    vi.spyOn(api, 'listConversations').mockRejectedValue(new ApiFailure('timeout', 'slow'));
+    vi.spyOn(api, 'listConversations').mockRejectedValue(new ApiFailure('offline', 'down'));
     renderInbox();
     expect(await screen.findByText('Saved chat')).toBeTruthy();
     expect(screen.getByRole('alert').textContent).toMatch(/Saved copy/);

@@ -1,10 +1,11 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../src/api/client.ts';
 import { RequestsView } from '../src/features/requests/RequestsView.tsx';
 import { Toast } from '../src/ui/Toast.tsx';
 import { flushRemovals } from '../src/ui/undoable.ts';
 import { conversation, ME, member, message, user } from './fixtures.ts';
+import { renderWithQueries } from './render-with-queries.tsx';
 
 function request(id: string, who: string) {
   return conversation(id, {
@@ -28,7 +29,7 @@ afterEach(() => vi.restoreAllMocks());
 
 async function renderRequests(items = [request('c-1', 'fay'), request('c-2', 'sam'), request('c-3', 'zed')]) {
   vi.spyOn(api, 'listConversations').mockResolvedValue({ items, cursor: null });
-  render(
+  renderWithQueries(
     <>
       <RequestsView myId={ME.id} onOpen={vi.fn()} />
       <Toast />

@@ -3,7 +3,6 @@ import { type MessageKey, t } from '../browser/i18n.ts';
 
 const KEYS: Partial<Record<ApiFailure['code'], MessageKey>> = {
   offline: 'errorOffline',
-  timeout: 'errorTimeout',
   signed_out: 'errorSignedOut',
   unauthorized: 'errorSignedOut',
   invalid_credentials: 'errorInvalidCredentials',
@@ -26,5 +25,5 @@ export function errorText(failure: ApiFailure): string {
 
 /** Failures that may go away on their own: the view offers Retry for these. */
 export function isRetryable(failure: ApiFailure): boolean {
-  return ['offline', 'timeout', 'internal', 'rate_limited'].includes(failure.code);
+  return ['offline', 'internal', 'rate_limited'].includes(failure.code);
 }

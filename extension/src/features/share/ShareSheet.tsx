@@ -1,6 +1,5 @@
 import type { Conversation } from '@clipdm/shared';
-import { useEffect, useState } from 'preact/hooks';
-import { api } from '../../api/client.ts';
+import { useState } from 'preact/hooks';
 import { type ApiFailure, asFailure } from '../../api/http.ts';
 import { t } from '../../browser/i18n.ts';
 import { plural } from '../../browser/plural.ts';
@@ -12,6 +11,7 @@ import { showToast } from '../../ui/toast.ts';
 import { useEscape } from '../../ui/use-escape.ts';
 import { VideoCard } from '../conversation/VideoCard.tsx';
 import { videoFromText } from '../conversation/video-hosts.ts';
+import { useConversationList } from '../inbox/use-conversation-list.ts';
 import { UserSearchField } from '../people/UserSearchField.tsx';
 import { useUserSearch } from '../people/use-user-search.ts';
 import { type ShareTarget, shareVideo, targetKey } from './share-targets.ts';
@@ -31,7 +31,8 @@ export function ShareSheet({
   onSent: (conversationId: string | null) => void;
   onCancel: () => void;
 }) {
-  const [recent, setRecent] = useState<Conversation[]>([]);
+  const inbox = useConversationList('inbox');
+  const recent: Conversation[] = inbox.conversations.slice(0, 8);
   const [query, setQuery] = useState('');
   const [chosen, setChosen] = useState<ShareTarget[]>([]);
   const [note, setNote] = useState('');
@@ -39,16 +40,6 @@ export function ShareSheet({
   const [error, setError] = useState<ApiFailure | null>(null);
   const search = useUserSearch(query);
   useEscape(true, onCancel, true);
-
-  const loadRecent = () =>
-    api
-      .listConversations('inbox')
-      .then((page) => {
-        setRecent(page.items.slice(0, 8));
-        setError(null);
-      })
-      .catch((e) => setError(asFailure(e)));
-  useEffect(() => void loadRecent(), []);
 
   const isChosen = (target: ShareTarget) => chosen.some((c) => targetKey(c) === targetKey(target));
   const toggle = (target: ShareTarget) =>
@@ -75,7 +66,7 @@ export function ShareSheet({
     <section class="list-view share" aria-labelledby="share-heading">
       <h2 id="share-heading">{t('shareTitle')}</h2>
       {video ? <div class="share-video">{<VideoCard video={video} />}</div> : <p class="share-url">{url}</p>}
-      <ErrorNote error={error ?? search.error} onRetry={() => void loadRecent()} />
+      <ErrorNote error={error ?? inbox.error ?? search.error} onRetry={() => void inbox.reload()} />
       <UserSearchField value={query} onInput={setQuery} />
       {query.trim() ? (
         <ul class="rows" aria-live="polite" aria-busy={search.searching}>
