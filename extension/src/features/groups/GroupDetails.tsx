@@ -26,6 +26,8 @@ export function GroupDetails({
   onLeft: () => void;
 }) {
   const [error, setError] = useState<ApiFailure | null>(null);
+  // Removing someone is asked first: a slip of the finger would take them out of the conversation.
+  const [confirming, setConfirming] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const isOwner = conversation.members.some((m) => m.id === myId && m.role === 'owner');
@@ -54,20 +56,38 @@ export function GroupDetails({
             <span class="person">
               <Avatar name={member.displayName} url={member.avatarUrl} />
               <span class="person-text">
-                <span class="person-name">{member.id === myId ? t('you') : member.displayName}</span>
+                <bdi class="person-name">{member.id === myId ? t('you') : member.displayName}</bdi>
                 <span class="quiet"> @{member.handle}</span>
                 {member.role === 'owner' && <span class="badge-text">{t('groupOwner')}</span>}
               </span>
             </span>
-            {isOwner && member.id !== myId && (
+            {isOwner && member.id !== myId && confirming !== member.id && (
               <button
                 type="button"
                 class="small"
                 aria-label={t('removeMember', member.displayName)}
-                onClick={() => void remove(member)}
+                onClick={() => setConfirming(member.id)}
               >
                 {t('remove')}
               </button>
+            )}
+            {confirming === member.id && (
+              <span class="confirm" role="group" aria-label={t('removeMemberConfirm', member.displayName)}>
+                <span>{t('removeMemberConfirm', member.displayName)}</span>
+                <button
+                  type="button"
+                  class="small danger"
+                  onClick={() => {
+                    setConfirming(null);
+                    void remove(member);
+                  }}
+                >
+                  {t('remove')}
+                </button>
+                <button type="button" class="small" onClick={() => setConfirming(null)}>
+                  {t('cancel')}
+                </button>
+              </span>
             )}
           </li>
         ))}
