@@ -17,6 +17,7 @@ import { messageActions } from './features/messages/unsend-hide-react-routes.ts'
 import { admin } from './features/moderation/routes.ts';
 import { openapi } from './features/openapi/routes.ts';
 import { users } from './features/people/routes.ts';
+import { typingRoutes } from './features/typing/routes.ts';
 import { ApiError } from './lib/api-error.ts';
 import { corsForAllowedOrigins } from './lib/cors.ts';
 import { onError, onNotFound } from './lib/error-handler.ts';
@@ -36,6 +37,7 @@ const v1 = new Hono<AppEnv>()
   .route('/conversations', triageRoutes)
   .route('/conversations', groupRoutes)
   .route('/conversations', messageRoutes)
+  .route('/conversations', typingRoutes)
   .route('/users', users)
   .route('/messages', messageActions)
   .route('/admin', admin)

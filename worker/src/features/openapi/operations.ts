@@ -310,4 +310,11 @@ export const operations: Operation[] = [
     body: s.sendMessageBody,
     success: 201,
   },
+  {
+    method: 'post',
+    path: '/v1/conversations/{id}/typing',
+    summary: 'Say you are typing: a live event to the other members, never stored (rate-limited)',
+    auth: 'user',
+    success: 204,
+  },
 ];

@@ -1,0 +1,44 @@
+import { idParam } from '@clipdm/shared';
+import { eq } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { members } from '../../db/schema.ts';
+import type { AppEnv } from '../../env.ts';
+import { ApiError, notFound } from '../../lib/api-error.ts';
+import { hit } from '../../lib/rate-limits.ts';
+import { requireAuth } from '../../lib/require-auth.ts';
+import { validate } from '../../lib/validate.ts';
+import { publish } from '../../live/publish.ts';
+import { typingAudience } from './audience.ts';
+
+/** Clients say "typing" at most every 3 s while the box changes; this leaves room and stops a flood. */
+const WINDOW_SECONDS = 10;
+const MAX_PER_WINDOW = 6;
+
+/**
+ * `POST /v1/conversations/:id/typing`: an ephemeral live event, `{type:"typing", conversationId, userId}`,
+ * handed to the other members' hubs and never stored (no table, no replay on reconnect); clients show it
+ * for a few seconds. Mounted at `/v1/conversations`.
+ */
+export const typingRoutes = new Hono<AppEnv>()
+  .use(requireAuth)
+  .post('/:id/typing', validate('param', idParam), async (c) => {
+    const db = c.get('db');
+    const userId = c.get('userId');
+    const { id } = c.req.valid('param');
+    const rows = await db.select().from(members).where(eq(members.conversationId, id));
+    const audience = typingAudience(rows, userId);
+    if (audience === null) throw notFound('No such conversation');
+    const { count, retryAfter } = await hit(db, `typing:${userId}`, WINDOW_SECONDS);
+    if (count > MAX_PER_WINDOW) {
+      throw new ApiError('rate_limited', 'Too many typing signals', {
+        headers: { 'Retry-After': String(Math.max(1, retryAfter)) },
+        details: { retryAfter: Math.max(1, retryAfter) },
+      });
+    }
+    publish(
+      c.env,
+      c.executionCtx,
+      audience.map((member) => ({ userId: member, event: { type: 'typing', conversationId: id, userId } })),
+    );
+    return c.body(null, 204);
+  });
