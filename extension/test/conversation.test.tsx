@@ -74,6 +74,27 @@ describe('ConversationView', () => {
     expect(hide).toHaveBeenCalledWith('m-1');
   });
 
+  it('takes a refused reaction back and says why', async () => {
+    vi.spyOn(api, 'getConversation').mockResolvedValue(conversation('c-1'));
+    vi.spyOn(api, 'listMessages').mockResolvedValue({ messages: [message(1)], hasMore: false });
+    let refuse: (error: unknown) => void = () => undefined;
+    vi.spyOn(api, 'react').mockReturnValue(new Promise((_, reject) => (refuse = reject)));
+    renderConversation();
+    await screen.findByText('message 1');
+    fireEvent.click(within(item(1)).getByRole('button', { name: 'More actions' }));
+    fireEvent.click(screen.getByRole('button', { name: 'React with 🔥' }));
+    // Shown before the server answers…
+    expect(await within(item(1)).findByRole('button', { name: '🔥, 1 reactions' })).toBeTruthy();
+    refuse(new ApiFailure('rate_limited', 'slow down'));
+    // …and taken back when it refuses.
+    await waitFor(() =>
+      expect(within(item(1)).queryByRole('button', { name: '🔥, 1 reactions' })).toBeNull(),
+    );
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Too many tries. Wait a moment and try again.',
+    );
+  });
+
   it('loads older messages when scrolled to the top', async () => {
     vi.spyOn(api, 'getConversation').mockResolvedValue(conversation('c-1'));
     const list = vi

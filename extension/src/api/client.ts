@@ -15,7 +15,10 @@ type JsonBody<Operation> = Operation extends { requestBody?: { content: { 'appli
   ? Body
   : never;
 
-export type Box = 'inbox' | 'requests';
+/** The query parameters an operation takes. */
+type Query<Operation> = Operation extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+
+export type Box = NonNullable<Query<operations['getV1Conversations']>['box']>;
 export type ReportInput = JsonBody<operations['postV1ConversationsByIdReport']>;
 export interface Page<T> {
   items: T[];
@@ -117,7 +120,7 @@ export const api = {
       worker.DELETE('/v1/conversations/{id}/members/{handle}', { ...init, params: { path: { id, handle } } }),
     ),
 
-  listMessages: (id: string, query: { before?: number; after?: number; limit?: number } = {}) =>
+  listMessages: (id: string, query: Query<operations['getV1ConversationsByIdMessages']> = {}) =>
     authed((init) =>
       worker.GET('/v1/conversations/{id}/messages', { ...init, params: { path: { id }, query } }),
     ),
