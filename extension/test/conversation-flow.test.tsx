@@ -1,6 +1,8 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../src/api/client.ts';
+import { ApiFailure } from '../src/api/http.ts';
+import { savedChatsItem } from '../src/browser/offline-cache.ts';
 import { outboxItem } from '../src/browser/storage-items.ts';
 import { ConversationView } from '../src/features/conversation/ConversationView.tsx';
 import { emit } from '../src/live/panel-events.ts';
@@ -13,6 +15,7 @@ const mine = { id: ME.id, handle: ME.handle, displayName: ME.displayName };
 beforeEach(async () => {
   await signIn();
   vi.spyOn(api, 'markRead').mockResolvedValue(undefined);
+  vi.spyOn(api, 'typing').mockResolvedValue(undefined);
   // The outbox sends in the background; these tests look at what was queued and shown.
   vi.spyOn(api, 'sendMessage').mockImplementation(async (id, body) =>
     message(9, { conversationId: id, sender: mine, text: 'text' in body ? (body.text ?? null) : null }),
@@ -41,6 +44,13 @@ function open(
       <Toast />
     </>,
   );
+}
+
+/** The toast's text, once one shows. */
+async function waitForToast(): Promise<string> {
+  const region = document.querySelector('.toast-region') as HTMLElement;
+  await waitFor(() => expect(region.textContent).not.toBe(''));
+  return region.textContent ?? '';
 }
 
 const box = () => screen.getByLabelText('Message') as HTMLTextAreaElement;
@@ -127,7 +137,7 @@ describe('conversation menu', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Conversation options' }));
     fireEvent.click(within(screen.getByTestId('chat-menu')).getByRole('button', { name: 'Block' }));
     await waitFor(() => expect(block).toHaveBeenCalledWith('alice'));
-    expect((await screen.findByRole('status')).textContent).toMatch(/Blocked Alice/);
+    expect(await waitForToast()).toMatch(/Blocked Alice/);
     fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
     expect(unblock).toHaveBeenCalledWith('alice');
   });
@@ -143,6 +153,53 @@ describe('conversation menu', () => {
     expect(writeText).toHaveBeenCalledWith('message 1');
     expect(screen.queryByTestId('message-menu')).toBeNull();
     expect(document.activeElement).toBe(more);
-    expect((await screen.findByRole('status')).textContent).toMatch(/Copied/);
+    expect(await waitForToast()).toMatch(/Copied/);
+  });
+});
+
+describe('typing', () => {
+  it('tells the others while the draft changes, at most every 3 seconds', async () => {
+    open();
+    await screen.findByText('message 1');
+    fireEvent.input(box(), { target: { value: 'h' } });
+    fireEvent.input(box(), { target: { value: 'he' } });
+    fireEvent.input(box(), { target: { value: 'hey' } });
+    expect(api.typing).toHaveBeenCalledTimes(1);
+    expect(api.typing).toHaveBeenCalledWith('c-1');
+  });
+
+  it('shows who is typing, until their message arrives', async () => {
+    open();
+    await screen.findByText('message 1');
+    emit({ type: 'typing', conversationId: 'c-1', userId: 'u-alice' });
+    const line = document.querySelector('.typing-line') as HTMLElement;
+    await waitFor(() => expect(line.textContent).toBe('Alice is typing…'));
+    emit({ type: 'typing', conversationId: 'other', userId: 'u-bob' });
+    emit({ type: 'message', message: message(2, { text: 'here it is' }) });
+    await screen.findByText('here it is');
+    expect(line.textContent).toBe('');
+  });
+});
+
+describe('outage', () => {
+  it('shows the saved copy of the chat, marked as such, and Retry loads it afresh', async () => {
+    await savedChatsItem.setValue({
+      'c-1': { conversation: conversation('c-1'), messages: [message(1, { text: 'from the saved copy' })] },
+    });
+    const get = vi.spyOn(api, 'getConversation').mockRejectedValue(new ApiFailure('offline', 'down'));
+    vi.spyOn(api, 'listMessages').mockRejectedValue(new ApiFailure('offline', 'down'));
+    vi.spyOn(api, 'getUser').mockResolvedValue(user('alice', { isFriend: true }));
+    renderWithQueries(<ConversationView id="c-1" myId={ME.id} onBack={vi.fn()} onRemoved={vi.fn()} />);
+    expect(await screen.findByText('from the saved copy')).toBeTruthy();
+    expect(screen.getByText('Saved copy: ClipDM can’t be reached right now.')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Alice' })).toBeTruthy();
+    get.mockResolvedValue(conversation('c-1'));
+    vi.spyOn(api, 'listMessages').mockResolvedValue({
+      messages: [message(1, { text: 'fresh' })],
+      hasMore: false,
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByText('fresh')).toBeTruthy();
+    expect(screen.queryByText(/Saved copy/)).toBeNull();
   });
 });

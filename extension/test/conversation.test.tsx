@@ -84,12 +84,10 @@ describe('ConversationView', () => {
     fireEvent.click(within(item(1)).getByRole('button', { name: 'More actions' }));
     fireEvent.click(screen.getByRole('button', { name: 'React with 🔥' }));
     // Shown before the server answers…
-    expect(await within(item(1)).findByRole('button', { name: '🔥, 1 reactions' })).toBeTruthy();
+    expect(await within(item(1)).findByRole('button', { name: '🔥, 1 reaction' })).toBeTruthy();
     refuse(new ApiFailure('rate_limited', 'slow down'));
     // …and taken back when it refuses.
-    await waitFor(() =>
-      expect(within(item(1)).queryByRole('button', { name: '🔥, 1 reactions' })).toBeNull(),
-    );
+    await waitFor(() => expect(within(item(1)).queryByRole('button', { name: '🔥, 1 reaction' })).toBeNull());
     expect((await screen.findByRole('alert')).textContent).toBe(
       'Too many tries. Wait a moment and try again.',
     );

@@ -20,6 +20,7 @@ import { useConversation } from './use-conversation.ts';
 import { useDraft } from './use-draft.ts';
 import { useMarkRead } from './use-mark-read.ts';
 import { useRecipient } from './use-recipient.ts';
+import { useTypingPeople, useTypingSignal } from './use-typing.ts';
 import { videoFromText } from './video-hosts.ts';
 
 type Props = {
@@ -64,6 +65,11 @@ function ConversationBody({ id, myId, onBack, onRemoved, onRetry }: Props & { on
   const showInfo = infoOpen && conversation?.kind === 'group';
 
   const recipient = useRecipient(conversation, myId);
+  const signalTyping = useTypingSignal(id, conversation?.status === 'accepted');
+  const typingIds = useTypingPeople(id);
+  const typingNames = (conversation?.members ?? [])
+    .filter((m) => m.id !== myId && typingIds.includes(m.id))
+    .map((m) => m.displayName);
   const other = conversation ? otherMembers(conversation, myId)[0] : undefined;
   const theyWrote = other ? messages.some((m) => m.sender.id === other.id) : false;
   // Refusals come before typing: a recipient whose setting excludes the viewer disables the box.
@@ -151,7 +157,7 @@ function ConversationBody({ id, myId, onBack, onRemoved, onRetry }: Props & { on
         </div>
       )}
       {offline && <p class="saved-note">{t('savedCopy')}</p>}
-      <ErrorNote error={actionError ?? chat.error} onRetry={actionError ? undefined : onRetry} />
+      <ErrorNote error={actionError ?? chat.error} onRetry={chat.conversation ? undefined : onRetry} />
       {conversation && showInfo ? (
         <GroupDetails
           conversation={conversation}
@@ -177,9 +183,19 @@ function ConversationBody({ id, myId, onBack, onRemoved, onRetry }: Props & { on
               onDiscard={(item) => void discard(item.clientId)}
             />
           )}
+          <p class="typing-line" role="status">
+            {typingNames.length > 0 && (
+              <>
+                <bdi>{typingNames.join(', ')}</bdi> {t('isTyping')}
+              </>
+            )}
+          </p>
           <Composer
             text={draft}
-            onText={setDraft}
+            onText={(text) => {
+              setDraft(text);
+              signalTyping(text);
+            }}
             onSend={(text) => void send(text)}
             disabled={!conversation}
             blocked={blocked}
