@@ -148,6 +148,7 @@ function ConversationBody({ id, myId, onBack, onRemoved, onRetry }: Props & { on
             {t('requestBannerBody')}
           </p>
           <RequestActions
+            primary
             conversation={conversation}
             name={name}
             onDone={(result) =>
@@ -156,8 +157,13 @@ function ConversationBody({ id, myId, onBack, onRemoved, onRetry }: Props & { on
           />
         </div>
       )}
-      {offline && <p class="saved-note">{t('savedCopy')}</p>}
-      <ErrorNote error={actionError ?? chat.error} onRetry={chat.conversation ? undefined : onRetry} />
+      {offline ? (
+        <div class="offline-note">
+          <ErrorNote error={chat.error} text={t('savedCopy')} onRetry={onRetry} />
+        </div>
+      ) : (
+        <ErrorNote error={actionError ?? chat.error} onRetry={chat.conversation ? undefined : onRetry} />
+      )}
       {conversation && showInfo ? (
         <GroupDetails
           conversation={conversation}

@@ -13,9 +13,12 @@ export function RequestActions({
   conversation,
   name,
   onDone,
+  primary = false,
 }: {
   conversation: Conversation;
   name: string;
+  /** Accept is the view's one filled button in an open request; in a list of them, every row is equal. */
+  primary?: boolean;
   onDone: Parameters<typeof useRequestActions>[1];
 }) {
   const actions = useRequestActions(conversation, (result) => {
@@ -27,7 +30,12 @@ export function RequestActions({
     <div class="request-actions">
       <fieldset class="actions">
         <legend class="visually-hidden">{t('requestActionsFor', name)}</legend>
-        <button type="button" class="primary" disabled={actions.busy} onClick={() => void actions.accept()}>
+        <button
+          type="button"
+          class={primary ? 'primary' : undefined}
+          disabled={actions.busy}
+          onClick={() => void actions.accept()}
+        >
           {t('accept')}
         </button>
         <button
