@@ -4,7 +4,8 @@
  * Writes PNGs into `docs/screens/` and fails (exit 1) when a screen breaks the layout rules a person would
  * notice: visible text under 12 px, a menu or popover leaving the viewport, or a page wider than the panel.
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -18,6 +19,19 @@ const PASSWORD = 'clipdm-demo-password';
 const PANEL = { width: 400, height: 800 };
 const SCHEMES = ['light', 'dark'];
 const failures = [];
+const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * axe-core's serious and critical findings on the page as it is. Evaluated through the DevTools
+ * protocol, not a script tag: the extension's CSP refuses inline scripts.
+ */
+async function axeProblems(page) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => (await window.axe.run(document)).violations);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `axe ${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
 
 /** Layout rules checked on every screenshot; each broken rule is a line in the failure report. */
 function layoutProblems() {
@@ -61,7 +75,7 @@ async function shoot(page, name, schemes = SCHEMES) {
     if (!(await page.locator('.menu').count())) await page.mouse.move(0, 799);
     const file = `${name}-${scheme}.png`;
     await page.screenshot({ path: join(OUT, file) });
-    const problems = await page.evaluate(layoutProblems);
+    const problems = [...(await page.evaluate(layoutProblems)), ...(await axeProblems(page))];
     for (const problem of problems) failures.push(`${file}: ${problem}`);
     console.log(
       `${problems.length ? '✗' : '✓'} ${file}${problems.length ? ` (${problems.length} problems)` : ''}`,
