@@ -196,6 +196,9 @@ export const messages = sqliteTable(
     clientId: text('client_id'),
     createdAt: text('created_at').notNull().default(now),
     unsentAt: text('unsent_at'),
+    // The message this one quotes (a reply): checked at send time to be one of this conversation's that
+    // the sender could see. No foreign key: messages are only ever deleted with their conversation.
+    replyToId: text('reply_to_id'),
   },
   (t) => [
     uniqueIndex('messages_conversation_seq_unique').on(t.conversationId, t.seq),

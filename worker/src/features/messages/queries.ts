@@ -16,6 +16,8 @@ export interface NewMessage {
   text?: string | null;
   video?: { url: string; videoId: string | null; authorHandle: string | null } | null;
   event?: ConversationEvent | null;
+  /** The message this one replies to (already checked: same conversation, visible to the sender). */
+  replyToId?: string | null;
 }
 
 export interface InsertOptions {
@@ -50,10 +52,10 @@ export function sendStatements(
   const stored = sql`exists (select 1 from messages where id = ${id})`;
   return [
     sql`insert into messages (id, conversation_id, seq, sender_id, kind, text, video_url, video_id,
-        video_author, event_json, client_id, created_at)
+        video_author, event_json, client_id, created_at, reply_to_id)
       select ${id}, id, last_seq + 1, ${senderId}, ${input.kind}, ${input.text ?? null}, ${input.video?.url ?? null},
         ${input.video?.videoId ?? null}, ${input.video?.authorHandle ?? null},
-        ${input.event ? JSON.stringify(input.event) : null}, ${input.clientId}, ${now}
+        ${input.event ? JSON.stringify(input.event) : null}, ${input.clientId}, ${now}, ${input.replyToId ?? null}
       from conversations where id = ${conv}${limit}${rate}
       on conflict (conversation_id, sender_id, client_id) do nothing`,
     sql`update conversations set last_seq = last_seq + 1, last_activity_at = ${now}

@@ -9,6 +9,7 @@ import { publishLater } from '../../live/publish.ts';
 import { enrichVideo } from '../videos/oembed.ts';
 import { toMessages } from './message-rows.ts';
 import { messagePage } from './queries.ts';
+import { assertQuotable } from './reply-queries.ts';
 import { sendContext } from './send-context.ts';
 import { sendMessage } from './service.ts';
 
@@ -59,7 +60,13 @@ export const messageRoutes = new Hono<AppEnv>()
     const body = c.req.valid('json');
     const context = await sendContext(db, id, userId, body.clientId);
     const content = contentOf(body, c.env);
-    const sent = await sendMessage(db, c.env, userId, context, { clientId: body.clientId, ...content });
+    // A retried send (same clientId) answers the stored message as it is: no need to check its quote again.
+    if (body.replyTo && !context.earlier) await assertQuotable(db, id, userId, body.replyTo);
+    const sent = await sendMessage(db, c.env, userId, context, {
+      clientId: body.clientId,
+      ...content,
+      replyToId: body.replyTo ?? null,
+    });
     if (sent.created) publishLater(c.env, c.executionCtx, sent.deliveries());
     if (sent.created && content.video) c.executionCtx.waitUntil(enrichVideo(c.env, db, content.video.url));
     return c.json(sent.message, sent.created ? 201 : 200);

@@ -15,7 +15,7 @@ import { toMessage } from './message-rows.ts';
 import { countFromSender, type InsertOptions, insertMessage, type NewMessage } from './queries.ts';
 import type { SendContext } from './send-context.ts';
 
-type Content = Pick<NewMessage, 'kind' | 'text' | 'video'> & { clientId: string };
+type Content = Pick<NewMessage, 'kind' | 'text' | 'video' | 'replyToId'> & { clientId: string };
 
 function rateLimited(retryAfter: number, what: string): ApiError {
   return new ApiError('rate_limited', what, {
