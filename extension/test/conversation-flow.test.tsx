@@ -203,3 +203,35 @@ describe('outage', () => {
     expect(screen.queryByText(/Saved copy/)).toBeNull();
   });
 });
+
+describe('replies', () => {
+  it('replies to a message: the bar shows what is answered, the send carries replyTo, and the quote shows', async () => {
+    open({ messages: [message(1, { text: 'are you coming?' })] });
+    await screen.findByText('are you coming?');
+    fireEvent.click(screen.getByRole('button', { name: 'More actions' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Reply' }));
+    expect(screen.getByTestId('replying').textContent).toMatch(/Replying to .*Alice.*are you coming\?/);
+    expect(document.activeElement).toBe(box());
+    fireEvent.input(box(), { target: { value: 'yes!' } });
+    fireEvent.keyDown(box(), { key: 'Enter' });
+    await waitFor(async () =>
+      expect((await outboxItem.getValue())[0]).toMatchObject({ text: 'yes!', replyTo: 'm-1' }),
+    );
+    expect(screen.queryByTestId('replying')).toBeNull();
+    emit({
+      type: 'message',
+      message: message(2, {
+        sender: mine,
+        text: 'yes!',
+        replyTo: {
+          id: 'm-1',
+          sender: { id: 'u-alice', handle: 'alice', displayName: 'Alice' },
+          kind: 'text',
+          text: 'are you coming?',
+          unsent: false,
+        },
+      }),
+    });
+    expect(await screen.findByRole('button', { name: 'Replying to Alice: are you coming?' })).toBeTruthy();
+  });
+});

@@ -865,6 +865,19 @@ export interface components {
       /** Format: date-time */
       createdAt: string;
       unsentAt: string | null;
+      replyTo?: components['schemas']['QuotedMessage'] | null;
+    };
+    QuotedMessage: {
+      id: string;
+      sender: {
+        id: string;
+        handle: string;
+        displayName: string;
+      };
+      /** @enum {string} */
+      kind: 'text' | 'video';
+      text: string | null;
+      unsent: boolean;
     };
     VideoAttachment: {
       url: string;
@@ -2001,6 +2014,7 @@ export interface operations {
           video?: {
             url: string;
           };
+          replyTo?: string;
         };
       };
     };

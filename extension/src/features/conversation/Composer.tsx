@@ -22,6 +22,8 @@ export function Composer({
   disabled = false,
   blocked = null,
   hint = null,
+  replyingTo = null,
+  onCancelReply,
 }: {
   text: string;
   onText: (text: string) => void;
@@ -29,6 +31,9 @@ export function Composer({
   disabled?: boolean;
   blocked?: string | null;
   hint?: string | null;
+  /** The message being answered (a quote), shown above the box with a way out. */
+  replyingTo?: { name: string; excerpt: string } | null;
+  onCancelReply?: () => void;
 }) {
   const ref = useRef<HTMLTextAreaElement>(null);
   const off = disabled || blocked !== null;
@@ -37,6 +42,10 @@ export function Composer({
     if (!off) ref.current?.focus();
   }, [off]);
   useAutoGrow(ref, text);
+  // Choosing Reply puts the cursor in the box.
+  useEffect(() => {
+    if (replyingTo) ref.current?.focus();
+  }, [replyingTo?.name, replyingTo?.excerpt]);
   const length = text.trim().length;
   const over = length > MAX_LENGTH;
   const canSend = length > 0 && !over && !off;
@@ -71,6 +80,18 @@ export function Composer({
         <p id="composer-note" class={`composer-note${blocked ? ' blocked' : ''}`} data-testid="composer-note">
           {blocked ?? hint}
         </p>
+      )}
+      {replyingTo && (
+        <div class="replying" data-testid="replying">
+          <span class="replying-text">
+            {/* First-strong isolate marks keep a right-to-left name from reordering the sentence. */}
+            <span class="quote-sender">{t('replyingTo', `\u2068${replyingTo.name}\u2069`)}</span>
+            <bdi class="quote-text">{replyingTo.excerpt}</bdi>
+          </span>
+          <button type="button" class="icon" aria-label={t('cancelReply')} onClick={onCancelReply}>
+            <span aria-hidden="true">×</span>
+          </button>
+        </div>
       )}
       <div class="composer-row">
         <label for="composer-text" class="visually-hidden">

@@ -1,3 +1,4 @@
+import type { Message } from '@clipdm/shared';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import { type ApiFailure, asFailure } from '../../api/http.ts';
@@ -51,6 +52,7 @@ function ConversationBody({ id, myId, onBack, onRemoved, onRetry }: Props & { on
   const [infoOpen, setInfoOpen] = useState(false);
   const [actionError, setActionError] = useState<ApiFailure | null>(null);
   const [reporting, setReporting] = useState(false);
+  const [replyingTo, setReplyingTo] = useState<Message | null>(null);
   useMarkRead(chat.conversation, chat.messages);
   // Escape closes the group's details before it leaves the conversation.
   useEscape(
@@ -90,7 +92,9 @@ function ConversationBody({ id, myId, onBack, onRemoved, onRetry }: Props & { on
   async function send(text: string) {
     // A link to a video sent on its own goes as the video, so it gets its card (title, poster).
     const video = videoFromText(text);
-    await enqueue(id, video ? { videoUrl: video.url } : { text });
+    const replyTo = replyingTo ? { replyTo: replyingTo.id } : {};
+    setReplyingTo(null);
+    await enqueue(id, video ? { videoUrl: video.url, ...replyTo } : { text, ...replyTo });
     // Replying to a request accepts it (the API does): the banner goes at once.
     if (conversation && isRequest) chat.setConversation({ ...conversation, status: 'accepted' });
     await pumpOutbox();
@@ -183,6 +187,7 @@ function ConversationBody({ id, myId, onBack, onRemoved, onRetry }: Props & { on
               hidePreviews={isRequest}
               onLoadOlder={() => void chat.loadOlder()}
               onReact={(m, emoji) => void chat.react(m, emoji)}
+              onReply={blocked ? undefined : setReplyingTo}
               onUnsend={(m) => void chat.unsend(m)}
               onHide={(m) => void chat.hide(m)}
               onRetry={(item) => void retry(item.clientId).then(pumpOutbox)}
@@ -206,6 +211,13 @@ function ConversationBody({ id, myId, onBack, onRemoved, onRetry }: Props & { on
             disabled={!conversation}
             blocked={blocked}
             hint={hint}
+            replyingTo={
+              replyingTo && {
+                name: replyingTo.sender.displayName,
+                excerpt: replyingTo.kind === 'video' ? t('previewVideo') : (replyingTo.text ?? ''),
+              }
+            }
+            onCancelReply={() => setReplyingTo(null)}
           />
         </>
       )}

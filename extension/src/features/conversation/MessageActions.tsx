@@ -7,7 +7,7 @@ import { useFloating, useOutsidePress } from '../../ui/use-floating.ts';
 import { ReactionPicker } from './Reactions.tsx';
 
 /**
- * The per-message menu: react (quick row, or any emoji of the grid), copy the text, unsend (own
+ * The per-message menu: react (quick row, or any emoji of the grid), reply, copy the text, unsend (own
  * messages), delete for me. It opens beside its "⋯" and stays inside the message list; Escape or a press
  * outside closes it and focus returns to the "⋯".
  */
@@ -16,6 +16,7 @@ export function MessageActions({
   canReact,
   text,
   onReact,
+  onReply,
   onUnsend,
   onHide,
 }: {
@@ -24,6 +25,8 @@ export function MessageActions({
   /** The message's text, for Copy; null for a video. */
   text: string | null;
   onReact: (emoji: string) => void;
+  /** Absent where replying is not possible (a request not yet accepted). */
+  onReply?: () => void;
   onUnsend: () => void;
   onHide: () => void;
 }) {
@@ -87,6 +90,11 @@ export function MessageActions({
               label={(emoji) => t('reactWith', emoji)}
               onPick={(emoji) => act(() => onReact(emoji))()}
             />
+          )}
+          {onReply && (
+            <button type="button" onClick={act(onReply)}>
+              {t('reply')}
+            </button>
           )}
           {text !== null && (
             <button

@@ -3,6 +3,7 @@ import { t } from '../../browser/i18n.ts';
 import { clockTime } from '../../ui/time-format.ts';
 import { eventText } from '../groups/group-event-text.ts';
 import { MessageActions } from './MessageActions.tsx';
+import { Quote } from './Quote.tsx';
 import { Reactions } from './Reactions.tsx';
 import { VideoCard } from './VideoCard.tsx';
 import { videoFromText } from './video-hosts.ts';
@@ -19,6 +20,7 @@ export function MessageItem({
   hidePreviews,
   seen,
   onReact,
+  onReply,
   onUnsend,
   onHide,
 }: {
@@ -35,6 +37,7 @@ export function MessageItem({
   hidePreviews: boolean;
   seen: string | null;
   onReact: (emoji: string) => void;
+  onReply?: () => void;
   onUnsend: () => void;
   onHide: () => void;
 }) {
@@ -53,11 +56,13 @@ export function MessageItem({
       class={`message${mine ? ' mine' : ''}${unsent ? ' unsent' : ''}${follows ? ' follows' : ''}${followed ? ' followed' : ''}`}
       data-testid="message"
       data-seq={message.seq}
+      data-id={message.id}
       data-status="sent"
     >
       {showSender && !mine && <bdi class="sender">{message.sender.displayName}</bdi>}
       <div class="bubble-row">
         <div class="bubble">
+          {!unsent && message.replyTo && <Quote quote={message.replyTo} />}
           {unsent ? (
             <em>{t('messageUnsent')}</em>
           ) : message.video ? (
@@ -72,6 +77,7 @@ export function MessageItem({
           <MessageActions
             mine={mine}
             canReact={!hidePreviews}
+            onReply={onReply}
             text={message.kind === 'text' ? message.text : null}
             onReact={onReact}
             onUnsend={onUnsend}

@@ -17,6 +17,8 @@ interface Props {
   hidePreviews: boolean;
   onLoadOlder: () => void;
   onReact: (message: Message, emoji: string) => void;
+  /** Absent where replying is not possible. */
+  onReply?: (message: Message) => void;
   onUnsend: (message: Message) => void;
   onHide: (message: Message) => void;
   onRetry: (item: OutboxItem) => void;
@@ -114,6 +116,7 @@ export function MessageList(props: Props) {
         hidePreviews={props.hidePreviews}
         seen={seen?.seq === message.seq ? seen.label : null}
         onReact={(emoji) => props.onReact(message, emoji)}
+        onReply={props.onReply && (() => props.onReply?.(message))}
         onUnsend={() => props.onUnsend(message)}
         onHide={() => props.onHide(message)}
       />,
