@@ -75,7 +75,7 @@ export async function seedDemoWorld(base) {
   await send('bob', 'alice', 'Hey Alice! Did you see the new dance video? 💃', 1);
   const withBob = await send('alice', 'bob', 'Yes! Sending it to you in a sec.', 2);
   // A shared video: the fixture site's oEmbed (served by `npm start`) gives its card a title and poster.
-  expectOk(
+  const video = expectOk(
     'alice shares a video',
     await as('alice')(`/v1/conversations/${withBob}/messages`, {
       body: {
@@ -84,7 +84,13 @@ export async function seedDemoWorld(base) {
       },
     }),
   );
-  await send('bob', 'alice', 'Ha, that live take is great 😄', 4);
+  // Bob answers the video itself: a reply, shown with its quote.
+  expectOk(
+    'bob replies',
+    await as('bob')(`/v1/conversations/${withBob}/messages`, {
+      body: { clientId: 'demo-bob-4', text: 'Ha, that live take is great 😄', replyTo: video.id },
+    }),
+  );
   await send('dave', 'alice', 'Hi, I loved your last video. Can we collab?', 3);
 
   const group = expectOk(

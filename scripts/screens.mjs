@@ -119,6 +119,27 @@ async function launch(lang) {
   };
 }
 
+/** Says "typing" as `handle` in their direct conversation with alice, through the API. */
+async function typingAs(handle) {
+  const call = async (path, init = {}) => {
+    const res = await fetch(`${BASE}/v1${path}`, {
+      ...init,
+      headers: { 'content-type': 'application/json', ...init.headers },
+    });
+    return res.status === 204 ? null : res.json();
+  };
+  const login = await call('/auth/login', {
+    method: 'POST',
+    body: JSON.stringify({ handle, password: PASSWORD }),
+  });
+  const headers = { authorization: `Bearer ${login.accessToken}` };
+  const { conversations } = await call('/conversations?box=inbox', { headers });
+  const direct = conversations.find(
+    (c) => c.kind === 'direct' && c.members.some((m) => m.handle === 'alice'),
+  );
+  await call(`/conversations/${direct.id}/typing`, { method: 'POST', headers });
+}
+
 async function signIn(page, handle) {
   await page.locator('input[autocomplete="username"], input[name="handle"]').first().fill(handle);
   await page.locator('input[type="password"]').first().fill(PASSWORD);
@@ -152,6 +173,10 @@ async function englishScreens(page, worker) {
   await page.getByLabel('Message', { exact: true }).waitFor();
   await page.waitForTimeout(500);
   await shoot(page, 'chat');
+  // Bob starts typing (through the API, as his own panel would): the typing line shows for a few seconds.
+  await typingAs('bob');
+  await page.getByText('is typing…').waitFor();
+  await shoot(page, 'chat-typing');
   // The last message sits on the composer: its menu must open upwards, inside the list.
   const last = page.locator('.message').last();
   await last.hover();
