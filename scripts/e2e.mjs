@@ -21,6 +21,8 @@ const child = spawn(process.execPath, [cli, 'test', '--config', config, ...proce
   stdio: 'inherit',
   env: { ...process.env, CHROMIUM_PATH: chromiumPath },
 });
-// Ctrl-C reaches Playwright through the terminal; a CI's SIGTERM is passed on so its teardown stops wrangler.
+// Ctrl-C reaches Playwright through the terminal, and a CI's SIGTERM is passed on: either way this script
+// waits for Playwright's teardown (which stops wrangler by its process group) and exits with its code.
+process.on('SIGINT', () => undefined);
 process.on('SIGTERM', () => child.kill('SIGTERM'));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,39 +1,17 @@
-import { join } from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import { Accounts } from './harness/accounts.ts';
 import { Api } from './harness/api.ts';
-import { launchPerson, type Person } from './harness/browser.ts';
 import { type OutageProxy, startOutageProxy } from './harness/outage-proxy.ts';
+import { People } from './harness/people.ts';
+import type { Person } from './harness/person.ts';
 import { readSuiteEnv, type SuiteEnv } from './harness/suite-env.ts';
-
-/** Every browser this test worker launched, so each test can check all of their consoles. */
-class Browsers {
-  readonly #suite: SuiteEnv;
-  readonly all: Person[] = [];
-
-  constructor(suite: SuiteEnv) {
-    this.#suite = suite;
-  }
-
-  /** Launches `name` in the profile folder `profile` of this run (created on first use). */
-  async launch(name: string, profile: string): Promise<Person> {
-    const person = await launchPerson({
-      name,
-      chromiumPath: this.#suite.chromiumPath,
-      extensionDir: this.#suite.extensionDir,
-      profileDir: join(this.#suite.tempDir, profile),
-    });
-    this.all.push(person);
-    return person;
-  }
-}
 
 interface WorkerFixtures {
   suite: SuiteEnv;
   /** Direct calls to the run's worker, to arrange what a test needs and check what the API holds. */
   api: Api;
   accounts: Accounts;
-  browsers: Browsers;
+  people: People;
   /** The relay Alice's extension reaches the worker through; `setDown(true)` takes the worker away from her. */
   aliceRelay: OutageProxy;
   alice: Person;
@@ -58,12 +36,12 @@ interface TestFixtures {
 function person(
   name: 'alice' | 'bob' | 'carol',
 ): [
-  (fixtures: { browsers: Browsers }, use: (person: Person) => Promise<void>) => Promise<void>,
+  (fixtures: { people: People }, use: (person: Person) => Promise<void>) => Promise<void>,
   { scope: 'worker' },
 ] {
   return [
-    async ({ browsers }, use) => {
-      const launched = await browsers.launch(name, `profile-${name}`);
+    async ({ people }, use) => {
+      const launched = await people.launch(name, `profile-${name}`);
       await use(launched);
       await launched.context.close();
     },
@@ -79,7 +57,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   ],
   api: [async ({ suite }, use) => use(new Api(suite.workerUrl, suite.adminToken)), { scope: 'worker' }],
   accounts: [async ({ api }, use) => use(new Accounts(api)), { scope: 'worker' }],
-  browsers: [async ({ suite }, use) => use(new Browsers(suite)), { scope: 'worker' }],
+  people: [async ({ suite }, use) => use(new People(suite)), { scope: 'worker' }],
   aliceRelay: [
     async ({ suite }, use) => {
       const relay = await startOutageProxy(Number(new URL(suite.workerUrl).port));
@@ -89,8 +67,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
   alice: [
-    async ({ browsers, aliceRelay }, use) => {
-      const alice = await browsers.launch('alice', 'profile-alice');
+    async ({ people, aliceRelay }, use) => {
+      const alice = await people.launch('alice', 'profile-alice');
       // The worker address is the storage key the options page edits.
       await alice.serviceWorker.evaluate(
         `chrome.storage.local.set({ apiBaseUrl: ${JSON.stringify(aliceRelay.url)} })`,
@@ -104,20 +82,20 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   carol: person('carol'),
 
   site: async ({ suite }, use) => use(suite.site),
-  newcomer: async ({ browsers }, use, testInfo) => {
-    const newcomer = await browsers.launch('newcomer', `profile-newcomer-${testInfo.testId}`);
+  newcomer: async ({ people }, use, testInfo) => {
+    const newcomer = await people.launch('newcomer', `profile-newcomer-${testInfo.testId}`);
     await use(newcomer);
     await newcomer.context.close();
   },
   extensionConsole: [
-    async ({ browsers }, use) => {
-      const people = () => browsers.all;
-      for (const person of people()) {
+    async ({ people }, use) => {
+      for (const person of people.all) {
         person.errors.length = 0;
         person.allowNetworkErrors = false;
       }
       await use(undefined);
-      const errors = people().flatMap((person) => person.errors);
+      // Everyone launched so far, including those the test launched and closed (a newcomer).
+      const errors = people.all.flatMap((person) => person.errors);
       expect(errors, "console errors in the extension's pages").toEqual([]);
     },
     { auto: true },

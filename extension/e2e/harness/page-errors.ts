@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { Person } from './browser.ts';
+import type { Person } from './person.ts';
 
 /** Runs `body` while `person`'s browser may log failed requests (the step causes them on purpose). */
 export async function expectingFailedRequests<T>(person: Person, body: () => Promise<T>): Promise<T> {

@@ -1,6 +1,6 @@
 import { expect, test } from '../fixtures.ts';
-import { openSite } from '../harness/browser.ts';
 import { collectPageErrors } from '../harness/page-errors.ts';
+import { openSite } from '../harness/person.ts';
 import { shot } from '../harness/screens.ts';
 import { UI_TIMEOUT } from '../harness/timeouts.ts';
 

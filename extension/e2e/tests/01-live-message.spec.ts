@@ -1,5 +1,4 @@
 import { expect, test } from '../fixtures.ts';
-import { badgeText, openPanel } from '../harness/browser.ts';
 import {
   openConversation,
   sendText,
@@ -8,6 +7,7 @@ import {
   startDirect,
   startsWith,
 } from '../harness/panel.ts';
+import { badgeText, openPanel } from '../harness/person.ts';
 import { shot } from '../harness/screens.ts';
 import { LIVE_TIMEOUT, UI_TIMEOUT } from '../harness/timeouts.ts';
 

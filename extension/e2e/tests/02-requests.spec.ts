@@ -1,7 +1,7 @@
 import { expect, test } from '../fixtures.ts';
 import { PASSWORD } from '../harness/accounts.ts';
-import { openPanel } from '../harness/browser.ts';
 import { openTab, sendText, sentMessage, signUp, startDirect, startsWith } from '../harness/panel.ts';
+import { openPanel } from '../harness/person.ts';
 import { shot } from '../harness/screens.ts';
 import { LIVE_TIMEOUT, UI_TIMEOUT } from '../harness/timeouts.ts';
 

@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures.ts';
-import { openPanel, openSite } from '../harness/browser.ts';
 import { expectingFailedRequests } from '../harness/page-errors.ts';
 import { openConversation, openTab, sendText } from '../harness/panel.ts';
+import { openPanel, openSite } from '../harness/person.ts';
 import { shot } from '../harness/screens.ts';
 import { UI_TIMEOUT } from '../harness/timeouts.ts';
 

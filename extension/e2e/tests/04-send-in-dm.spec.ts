@@ -1,6 +1,6 @@
 import { expect, test } from '../fixtures.ts';
-import { openPanel, openSite } from '../harness/browser.ts';
 import { openConversation, openTab } from '../harness/panel.ts';
+import { openPanel, openSite } from '../harness/person.ts';
 import { shot } from '../harness/screens.ts';
 import { UI_TIMEOUT } from '../harness/timeouts.ts';
 

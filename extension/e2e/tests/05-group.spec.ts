@@ -1,6 +1,6 @@
 import { test } from '../fixtures.ts';
-import { openPanel } from '../harness/browser.ts';
 import { composerReady, openConversation, openTab, sendText, sentMessage } from '../harness/panel.ts';
+import { openPanel } from '../harness/person.ts';
 import { shot } from '../harness/screens.ts';
 import { LIVE_TIMEOUT, UI_TIMEOUT } from '../harness/timeouts.ts';
 

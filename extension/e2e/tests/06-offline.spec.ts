@@ -1,7 +1,7 @@
 import { expect, test } from '../fixtures.ts';
-import { openPanel } from '../harness/browser.ts';
 import { expectingFailedRequests } from '../harness/page-errors.ts';
 import { openConversation, openTab, sendText, sentMessage } from '../harness/panel.ts';
+import { openPanel } from '../harness/person.ts';
 import { shot } from '../harness/screens.ts';
 import { UI_TIMEOUT } from '../harness/timeouts.ts';
 

@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures.ts';
-import { openPanel } from '../harness/browser.ts';
 import { openConversation, openTab } from '../harness/panel.ts';
+import { openPanel } from '../harness/person.ts';
 import { shot } from '../harness/screens.ts';
 import { UI_TIMEOUT } from '../harness/timeouts.ts';
 
