@@ -662,6 +662,50 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    StreamEvent:
+      | {
+          /** @constant */
+          type: 'message';
+          message: components['schemas']['Message'];
+        }
+      | {
+          /** @constant */
+          type: 'message_unsent';
+          conversationId: string;
+          messageId: string;
+          seq: number;
+        }
+      | {
+          /** @constant */
+          type: 'reaction';
+          conversationId: string;
+          messageId: string;
+          reactions: components['schemas']['Reaction'][];
+        }
+      | {
+          /** @constant */
+          type: 'read';
+          conversationId: string;
+          userId: string;
+          seq: number;
+        }
+      | {
+          /** @constant */
+          type: 'conversation';
+          conversation: components['schemas']['Conversation'];
+        }
+      | {
+          /** @constant */
+          type: 'unread';
+          inbox: number;
+          requests: number;
+        }
+      | {
+          /** @constant */
+          type: 'typing';
+          conversationId: string;
+          userId: string;
+        };
     /** @description The body of every error response. */
     ErrorBody: {
       error: {
@@ -716,12 +760,30 @@ export interface components {
     };
     /** @enum {string} */
     AgeGroup: '13-15' | '16-17' | 'adult';
+    RegisterBody: {
+      handle: string;
+      password: string;
+      birthdate: string;
+      displayName?: string;
+    };
+    LoginBody: {
+      handle: string;
+      password: string;
+    };
+    RefreshBody: {
+      refreshToken: string;
+    };
     Settings: {
       dmPolicy: components['schemas']['DmPolicy'];
       readReceipts: boolean;
     };
     /** @enum {string} */
     DmPolicy: 'everyone' | 'suggested' | 'friends' | 'no_one';
+    SettingsPatch: {
+      /** @enum {string} */
+      dmPolicy?: 'everyone' | 'suggested' | 'friends' | 'no_one';
+      readReceipts?: boolean;
+    };
     UserPage: {
       users: components['schemas']['User'][];
       cursor: string | null;
@@ -736,6 +798,9 @@ export interface components {
       followsYou: boolean;
       isFriend: boolean;
       canMessage: boolean;
+    };
+    DeleteMeBody: {
+      password: string;
     };
     /** @description Everything the service holds about one account. */
     AccountExport: {
@@ -804,8 +869,18 @@ export interface components {
       }[];
       title: string | null;
     };
+    IdentifiersBody: {
+      identifiers: {
+        /** @enum {string} */
+        kind: 'phone' | 'email' | 'facebook';
+        hash: string;
+      }[];
+    };
     ContactsMatched: {
       matched: number;
+    };
+    ContactsBody: {
+      hashes: string[];
     };
     UserList: {
       users: components['schemas']['User'][];
@@ -867,18 +942,6 @@ export interface components {
       unsentAt: string | null;
       replyTo?: components['schemas']['QuotedMessage'] | null;
     };
-    QuotedMessage: {
-      id: string;
-      sender: {
-        id: string;
-        handle: string;
-        displayName: string;
-      };
-      /** @enum {string} */
-      kind: 'text' | 'video';
-      text: string | null;
-      unsent: boolean;
-    };
     VideoAttachment: {
       url: string;
       videoId: string | null;
@@ -891,12 +954,55 @@ export interface components {
       count: number;
       mine: boolean;
     };
+    QuotedMessage: {
+      id: string;
+      sender: {
+        id: string;
+        handle: string;
+        displayName: string;
+      };
+      /** @enum {string} */
+      kind: 'text' | 'video';
+      text: string | null;
+      unsent: boolean;
+    };
+    CreateConversationBody: {
+      members: string[];
+      title?: string;
+    };
     ReportFiled: {
       reportId: string;
+    };
+    ReportBody: {
+      /** @enum {string} */
+      reason: 'spam' | 'harassment' | 'hate' | 'nudity' | 'violence' | 'self_harm' | 'scam' | 'other';
+      messageIds?: string[];
+      note?: string;
+      block?: boolean;
+    };
+    ReadBody: {
+      seq: number;
+    };
+    RenameConversationBody: {
+      title: string;
+    };
+    AddMembersBody: {
+      handles: string[];
     };
     MessagePage: {
       messages: components['schemas']['Message'][];
       hasMore: boolean;
+    };
+    SendMessageBody: {
+      clientId: string;
+      text?: string;
+      video?: {
+        url: string;
+      };
+      replyTo?: string;
+    };
+    ReactionBody: {
+      emoji: string;
     };
     /** @description A single-use ticket for `GET /v1/stream?ticket=`, valid for 30 seconds. */
     StreamTicket: {
@@ -932,6 +1038,10 @@ export interface components {
     };
     ResolvedReport: {
       report: components['schemas']['AdminReport'];
+    };
+    ResolveReportBody: {
+      /** @enum {string} */
+      action: 'dismiss' | 'suspend';
     };
   };
   responses: {
@@ -1057,12 +1167,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          handle: string;
-          password: string;
-          birthdate: string;
-          displayName?: string;
-        };
+        'application/json': components['schemas']['RegisterBody'];
       };
     };
     responses: {
@@ -1090,10 +1195,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          handle: string;
-          password: string;
-        };
+        'application/json': components['schemas']['LoginBody'];
       };
     };
     responses: {
@@ -1121,9 +1223,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          refreshToken: string;
-        };
+        'application/json': components['schemas']['RefreshBody'];
       };
     };
     responses: {
@@ -1150,9 +1250,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          refreshToken: string;
-        };
+        'application/json': components['schemas']['RefreshBody'];
       };
     };
     responses: {
@@ -1197,9 +1295,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          password: string;
-        };
+        'application/json': components['schemas']['DeleteMeBody'];
       };
     };
     responses: {
@@ -1246,11 +1342,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          /** @enum {string} */
-          dmPolicy?: 'everyone' | 'suggested' | 'friends' | 'no_one';
-          readReceipts?: boolean;
-        };
+        'application/json': components['schemas']['SettingsPatch'];
       };
     };
     responses: {
@@ -1324,13 +1416,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          identifiers: {
-            /** @enum {string} */
-            kind: 'phone' | 'email' | 'facebook';
-            hash: string;
-          }[];
-        };
+        'application/json': components['schemas']['IdentifiersBody'];
       };
     };
     responses: {
@@ -1355,9 +1441,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          hashes: string[];
-        };
+        'application/json': components['schemas']['ContactsBody'];
       };
     };
     responses: {
@@ -1612,10 +1696,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          members: string[];
-          title?: string;
-        };
+        'application/json': components['schemas']['CreateConversationBody'];
       };
     };
     responses: {
@@ -1681,9 +1762,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          title: string;
-        };
+        'application/json': components['schemas']['RenameConversationBody'];
       };
     };
     responses: {
@@ -1762,13 +1841,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          /** @enum {string} */
-          reason: 'spam' | 'harassment' | 'hate' | 'nudity' | 'violence' | 'self_harm' | 'scam' | 'other';
-          messageIds?: string[];
-          note?: string;
-          block?: boolean;
-        };
+        'application/json': components['schemas']['ReportBody'];
       };
     };
     responses: {
@@ -1798,9 +1871,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          seq: number;
-        };
+        'application/json': components['schemas']['ReadBody'];
       };
     };
     responses: {
@@ -1886,29 +1957,6 @@ export interface operations {
       404: components['responses']['NotFound'];
     };
   };
-  postV1ConversationsByIdTyping: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Told */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      400: components['responses']['InvalidRequest'];
-      401: components['responses']['Unauthorized'];
-      404: components['responses']['NotFound'];
-    };
-  };
   postV1ConversationsByIdMembers: {
     parameters: {
       query?: never;
@@ -1920,9 +1968,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          handles: string[];
-        };
+        'application/json': components['schemas']['AddMembersBody'];
       };
     };
     responses: {
@@ -2008,14 +2054,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          clientId: string;
-          text?: string;
-          video?: {
-            url: string;
-          };
-          replyTo?: string;
-        };
+        'application/json': components['schemas']['SendMessageBody'];
       };
     };
     responses: {
@@ -2042,6 +2081,30 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       413: components['responses']['TooLarge'];
+      429: components['responses']['RateLimited'];
+    };
+  };
+  postV1ConversationsByIdTyping: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Told (or, for a request not yet accepted, nobody told) */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
       429: components['responses']['RateLimited'];
     };
   };
@@ -2103,9 +2166,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          emoji: string;
-        };
+        'application/json': components['schemas']['ReactionBody'];
       };
     };
     responses: {
@@ -2227,10 +2288,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          /** @enum {string} */
-          action: 'dismiss' | 'suspend';
-        };
+        'application/json': components['schemas']['ResolveReportBody'];
       };
     };
     responses: {

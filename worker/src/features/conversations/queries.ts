@@ -7,7 +7,8 @@ import type { Db } from '../../env.ts';
 import { ApiError, notFound } from '../../lib/api-error.ts';
 import { newId } from '../../lib/ids.ts';
 import { getUserByHandle } from '../account/queries.ts';
-import { decideEach, denialError, directKeyOf } from './dm-policy-facts.ts';
+import { denialError } from './dm-policy-checks.ts';
+import { decideEach, directKeyOf } from './dm-policy-facts.ts';
 
 /**
  * Who may see a conversation: members in the inbox or requests, and (direct only) one who declined it, who
@@ -67,6 +68,7 @@ export async function findDirect(db: Db, directKey: string) {
 /**
  * Gets or creates the direct conversation of `creatorId` and `otherId` in one transaction. The other
  * side's row is hidden until the first message, so nothing shows up for them before then.
+ * Raw SQL: these statements share one `runAsTransaction` batch, which drizzle cannot bind (drizzle-orm#2277).
  */
 export async function getOrCreateDirect(
   db: Db,

@@ -8,6 +8,7 @@ import { hit } from '../../lib/rate-limits.ts';
 import { requireAuth } from '../../lib/require-auth.ts';
 import { validate } from '../../lib/validate.ts';
 import { publish } from '../../live/publish.ts';
+import { documentRoute, noContent } from '../openapi/describe.ts';
 import { typingAudience } from './audience.ts';
 
 /** Clients say "typing" at most every 3 s while the box changes; this leaves room and stops a flood. */
@@ -17,11 +18,19 @@ const MAX_PER_WINDOW = 6;
 /**
  * `POST /v1/conversations/:id/typing`: an ephemeral live event, `{type:"typing", conversationId, userId}`,
  * handed to the other members' hubs and never stored (no table, no replay on reconnect); clients show it
- * for a few seconds. Mounted at `/v1/conversations`.
+ * for a few seconds. Mounted at `/v1/conversations/:id/typing`.
  */
-export const typingRoutes = new Hono<AppEnv>()
-  .use(requireAuth)
-  .post('/:id/typing', validate('param', idParam), async (c) => {
+export const typingRoutes = new Hono<AppEnv>().use(requireAuth).post(
+  '/',
+  documentRoute({
+    tag: 'Conversations',
+    summary: 'Say you are typing: a live event to the other members, never stored',
+    caller: 'user',
+    success: { 204: noContent('Told (or, for a request not yet accepted, nobody told)') },
+    errors: [400, 404, 429],
+  }),
+  validate('param', idParam),
+  async (c) => {
     const db = c.get('db');
     const userId = c.get('userId');
     const { id } = c.req.valid('param');
@@ -41,4 +50,5 @@ export const typingRoutes = new Hono<AppEnv>()
       audience.map((member) => ({ userId: member, event: { type: 'typing', conversationId: id, userId } })),
     );
     return c.body(null, 204);
-  });
+  },
+);
