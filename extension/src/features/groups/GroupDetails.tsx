@@ -72,8 +72,8 @@ export function GroupDetails({
               </button>
             )}
             {confirming === member.id && (
-              <span class="confirm" role="group" aria-label={t('removeMemberConfirm', member.displayName)}>
-                <span>{t('removeMemberConfirm', member.displayName)}</span>
+              <fieldset class="confirm">
+                <legend>{t('removeMemberConfirm', member.displayName)}</legend>
                 <button
                   type="button"
                   class="small danger"
@@ -87,7 +87,7 @@ export function GroupDetails({
                 <button type="button" class="small" onClick={() => setConfirming(null)}>
                   {t('cancel')}
                 </button>
-              </span>
+              </fieldset>
             )}
           </li>
         ))}
