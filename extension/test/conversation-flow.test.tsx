@@ -232,6 +232,6 @@ describe('replies', () => {
         },
       }),
     });
-    expect(await screen.findByRole('button', { name: 'Replying to Alice: are you coming?' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'In reply to Alice are you coming?' })).toBeTruthy();
   });
 });

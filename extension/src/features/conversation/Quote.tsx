@@ -8,13 +8,14 @@ export function Quote({ quote }: { quote: QuotedMessage }) {
     <button
       type="button"
       class="quote"
-      aria-label={t('quoteOf', [quote.sender.displayName, excerpt ?? ''])}
       onClick={() =>
         document
           .querySelector(`[data-id="${CSS.escape(quote.id)}"]`)
           ?.scrollIntoView({ block: 'center', behavior: 'smooth' })
       }
     >
+      {/* Heard before the visible text, so the button's name still contains what is seen. */}
+      <span class="visually-hidden">{t('inReplyTo')} </span>
       <bdi class="quote-sender">{quote.sender.displayName}</bdi>
       <bdi class="quote-text">{excerpt}</bdi>
     </button>
