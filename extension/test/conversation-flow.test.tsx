@@ -233,5 +233,14 @@ describe('replies', () => {
       }),
     });
     expect(await screen.findByRole('button', { name: 'In reply to Alice are you coming?' })).toBeTruthy();
+    emit({
+      type: 'message',
+      message: message(3, {
+        text: 'great',
+        replyTo: { id: 'm-2', sender: mine, kind: 'text', text: 'yes!', unsent: false },
+      }),
+    });
+    // A quote of the viewer's own message names them as "You".
+    expect(await screen.findByRole('button', { name: 'In reply to You yes!' })).toBeTruthy();
   });
 });

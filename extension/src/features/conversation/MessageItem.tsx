@@ -62,7 +62,7 @@ export function MessageItem({
       {showSender && !mine && <bdi class="sender">{message.sender.displayName}</bdi>}
       <div class="bubble-row">
         <div class="bubble">
-          {!unsent && message.replyTo && <Quote quote={message.replyTo} />}
+          {!unsent && message.replyTo && <Quote quote={message.replyTo} myId={myId} />}
           {unsent ? (
             <em>{t('messageUnsent')}</em>
           ) : message.video ? (
