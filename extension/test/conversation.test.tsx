@@ -4,7 +4,7 @@ import { api } from '../src/api/client.ts';
 import { ApiFailure } from '../src/api/http.ts';
 import { outboxItem } from '../src/browser/storage-items.ts';
 import { ConversationView } from '../src/features/conversation/ConversationView.tsx';
-import { conversation, ME, member, message, signIn } from './fixtures.ts';
+import { conversation, ME, member, message, signIn, user } from './fixtures.ts';
 import { renderWithQueries } from './render-with-queries.tsx';
 
 const mine = { id: ME.id, handle: ME.handle, displayName: ME.displayName };
@@ -12,6 +12,9 @@ const mine = { id: ME.id, handle: ME.handle, displayName: ME.displayName };
 beforeEach(async () => {
   await signIn();
   vi.spyOn(api, 'markRead').mockResolvedValue(undefined);
+  // The composer asks whether the other person takes messages; here they do.
+  vi.spyOn(api, 'getUser').mockResolvedValue(user('alice', { isFriend: true }));
+  vi.spyOn(api, 'typing').mockResolvedValue(undefined);
 });
 afterEach(() => vi.restoreAllMocks());
 
