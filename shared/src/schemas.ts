@@ -10,6 +10,11 @@ export const handleSchema = z
   .toLowerCase()
   .regex(/^[a-z0-9._]{3,24}$/, 'handle: 3–24 characters of a-z, 0-9, "." and "_"');
 
+/** Path parameters, defined once for every route that takes them. */
+export const idParam = z.object({ id: z.string().min(1).max(64) });
+export const handleParam = z.object({ handle: handleSchema });
+export const memberParam = idParam.extend({ handle: handleSchema });
+
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'birthdate: YYYY-MM-DD')
