@@ -15,6 +15,10 @@ export interface Env {
   LIMIT_GROUP_MEMBERS: string;
   LIMIT_MESSAGE_LENGTH: string;
   LIMIT_CONTACTS_PER_SYNC: string;
+  LIMIT_REGISTRATIONS_PER_HOUR: string;
+  LIMIT_REPORTS_PER_HOUR: string;
+  LIMIT_STREAM_TICKETS_PER_MINUTE: string;
+  LIMIT_CONTACT_SYNCS_PER_HOUR: string;
   JWT_SECRET: string;
   CONTACTS_PEPPER: string;
   ADMIN_TOKEN: string;
@@ -25,5 +29,5 @@ export type Db = DrizzleD1Database<typeof schema>;
 /** Hono's environment: the bindings, and what middleware puts on the context. */
 export interface AppEnv {
   Bindings: Env;
-  Variables: { db: Db; requestId: string; userId: string };
+  Variables: { db: Db; requestId: string; userId: string; loginId: string };
 }
