@@ -12,7 +12,10 @@ import { consumeStreamTicket, issueStreamTicket } from './tickets.ts';
  */
 export const stream = new Hono<AppEnv>()
   .post('/ticket', requireAuth, async (c) => {
-    const ticket = await issueStreamTicket(c.get('db'), c.get('userId'));
+    const ticket = await issueStreamTicket(c.get('db'), {
+      userId: c.get('userId'),
+      loginId: c.get('loginId'),
+    });
     // A token can outlive its account by up to 15 minutes; such a caller is simply signed out.
     if (!ticket) throw new ApiError('unauthorized', 'This account no longer exists');
     return c.json({ ticket } satisfies StreamTicket, 200);
@@ -24,8 +27,10 @@ export const stream = new Hono<AppEnv>()
         headers: { Upgrade: 'websocket' },
       });
     }
-    const userId = await consumeStreamTicket(c.get('db'), c.req.valid('query').ticket);
-    if (!userId) throw new ApiError('unauthorized', 'The ticket is unknown, already used or expired');
-    const hub = c.env.USER_HUB.get(c.env.USER_HUB.idFromName(userId));
-    return hub.fetch('https://user-hub/connect', { headers: { Upgrade: 'websocket' } });
+    const owner = await consumeStreamTicket(c.get('db'), c.req.valid('query').ticket);
+    if (!owner) throw new ApiError('unauthorized', 'The ticket is unknown, already used or expired');
+    const hub = c.env.USER_HUB.get(c.env.USER_HUB.idFromName(owner.userId));
+    return hub.fetch(`https://user-hub/connect?login=${encodeURIComponent(owner.loginId)}`, {
+      headers: { Upgrade: 'websocket' },
+    });
   });

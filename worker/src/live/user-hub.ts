@@ -13,6 +13,9 @@ interface SocketAttachment {
   connectedAt: number;
 }
 
+/** The close code of a socket whose login ended (4000–4999 are the application's own). */
+export const SIGNED_OUT = 4401;
+
 /** Close codes a peer may report but nobody may send (RFC 6455 §7.4.1). */
 const RESERVED_CLOSE_CODES = new Set([1005, 1006, 1015]);
 
@@ -40,16 +43,20 @@ export class UserHub extends DurableObject<Env> {
     const { pathname } = new URL(request.url);
     if (pathname === '/publish' && request.method === 'POST') return this.publish(request);
     if (pathname === '/connect' && request.headers.get('upgrade')?.toLowerCase() === 'websocket') {
-      return this.acceptDevice();
+      return this.acceptDevice(new URL(request.url).searchParams.get('login') ?? '');
     }
+    if (pathname === '/sign-out' && request.method === 'POST') return this.signOut(request);
     return new Response('Not found', { status: 404 });
   }
 
-  /** Accepts a new device. The worker has already checked the ticket that routed it here. */
-  private acceptDevice(): Response {
+  /**
+   * Accepts a new device. The worker has already checked the ticket that routed it here. The socket is
+   * tagged with its login, so ending that login can close exactly its sockets.
+   */
+  private acceptDevice(loginId: string): Response {
     this.evictOldestIfFull();
     const { 0: client, 1: server } = new WebSocketPair();
-    this.ctx.acceptWebSocket(server);
+    this.ctx.acceptWebSocket(server, loginId ? [loginId] : []);
     server.serializeAttachment({ connectedAt: Date.now() } satisfies SocketAttachment);
     return new Response(null, { status: 101, webSocket: client });
   }
@@ -84,6 +91,22 @@ export class UserHub extends DurableObject<Env> {
       }
     }
     return Response.json({ delivered });
+  }
+
+  /**
+   * Closes the sockets of ended logins (`{loginIds}`), or every socket of the user (`{}`: the account was
+   * deleted or suspended). The client sees close code 4401 and signs in again.
+   */
+  private async signOut(request: Request): Promise<Response> {
+    const body = (await request.json().catch(() => ({}))) as { loginIds?: unknown };
+    const loginIds = Array.isArray(body.loginIds)
+      ? body.loginIds.filter((id) => typeof id === 'string')
+      : null;
+    const sockets = loginIds
+      ? loginIds.flatMap((id) => this.ctx.getWebSockets(id))
+      : this.ctx.getWebSockets();
+    for (const socket of sockets) closeQuietly(socket, SIGNED_OUT, 'signed out');
+    return Response.json({ closed: sockets.length });
   }
 
   /** The stream is one-way; `ping` is answered by the auto-response and anything else is ignored. */

@@ -11,7 +11,7 @@ import {
   logins,
   members,
   messages,
-  rateLimits,
+  rateHits,
   reactions,
   refreshTokens,
   settings,
@@ -144,7 +144,7 @@ export async function deleteAccount(db: Db, user: { id: string; handle: string |
         unreadCount: 0,
       })
       .where(eq(members.userId, userId)),
-    ...(user.handle ? [db.delete(rateLimits).where(eq(rateLimits.key, `login:${user.handle}`))] : []),
+    ...(user.handle ? [db.delete(rateHits).where(eq(rateHits.key, `login:${user.handle}`))] : []),
     db
       .update(users)
       .set({

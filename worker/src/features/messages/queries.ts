@@ -23,11 +23,6 @@ export interface InsertOptions {
   maxFromSender?: number;
   /** A member whose status the policy moves from `request` to `accepted` with this message. */
   promote?: { userId: string; status: MemberStatus };
-  /**
-   * Allow the insert only while the hits against this rate-limit key, counted earlier in the same batch,
-   * are at most `max`.
-   */
-  rateLimit?: { key: string; max: number };
 }
 
 /** The statements of one send, in order; `id` and `now` are the new message's. */
@@ -43,10 +38,6 @@ export function sendStatements(
       ? sql``
       : sql` and (select count(*) from messages where conversation_id = ${conv} and sender_id = ${senderId}
           and kind <> 'event') < ${options.maxFromSender}`;
-  const rate =
-    options.rateLimit === undefined
-      ? sql``
-      : sql` and (select count from rate_limits where key = ${options.rateLimit.key}) <= ${options.rateLimit.max}`;
   const stored = sql`exists (select 1 from messages where id = ${id})`;
   return [
     sql`insert into messages (id, conversation_id, seq, sender_id, kind, text, video_url, video_id,
@@ -54,7 +45,7 @@ export function sendStatements(
       select ${id}, id, last_seq + 1, ${senderId}, ${input.kind}, ${input.text ?? null}, ${input.video?.url ?? null},
         ${input.video?.videoId ?? null}, ${input.video?.authorHandle ?? null},
         ${input.event ? JSON.stringify(input.event) : null}, ${input.clientId}, ${now}
-      from conversations where id = ${conv}${limit}${rate}
+      from conversations where id = ${conv}${limit}
       on conflict (conversation_id, sender_id, client_id) do nothing`,
     sql`update conversations set last_seq = last_seq + 1, last_activity_at = ${now}
       where id = ${conv} and ${stored}`,
@@ -94,8 +85,8 @@ export function memberRowsStatement(conversationId: string): SQL {
  * Stores a message in ONE transaction: its `seq` is the conversation's `last_seq + 1`, taken inside the
  * insert, so seqs are gap-free however many sends race; a repeated `clientId` inserts nothing. Then the
  * conversation, the other members (unread, activity, unhidden) and the sender (accepted, read) follow.
- * `first` statements run before all that in the same transaction (a rate-limit hit), their results
- * returned as `first`. The same batch reads back the stored message for this clientId (new or earlier;
+ * `first` statements run before all that in the same transaction (a rate limit's count and check, which
+ * fails the whole transaction when over). The same batch reads back the stored message for this clientId (new or earlier;
  * none when the limit refused it) and the conversation's member rows `after` the write.
  */
 export async function insertMessage(
@@ -118,7 +109,6 @@ export async function insertMessage(
     rowOf<MemberRow>(memberColumns, r as Record<string, unknown>),
   );
   return {
-    first: results.slice(0, first.length),
     stored: row ? { row, created: row.id === id } : undefined,
     after,
   };
