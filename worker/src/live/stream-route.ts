@@ -2,6 +2,8 @@ import { type StreamTicket, streamQuery } from '@clipdm/shared';
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../lib/api-error.ts';
+import { streamTicketLimit } from '../lib/limits.ts';
+import { admit } from '../lib/rate-limits.ts';
 import { requireAuth } from '../lib/require-auth.ts';
 import { validate } from '../lib/validate.ts';
 import { consumeStreamTicket, issueStreamTicket } from './tickets.ts';
@@ -12,6 +14,11 @@ import { consumeStreamTicket, issueStreamTicket } from './tickets.ts';
  */
 export const stream = new Hono<AppEnv>()
   .post('/ticket', requireAuth, async (c) => {
+    await admit(
+      c.get('db'),
+      streamTicketLimit(c.env, c.get('userId')),
+      'Too many stream tickets; try again later',
+    );
     const ticket = await issueStreamTicket(c.get('db'), {
       userId: c.get('userId'),
       loginId: c.get('loginId'),

@@ -3,6 +3,8 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../../env.ts';
 import { ApiError } from '../../lib/api-error.ts';
 import { limitsOf } from '../../lib/config.ts';
+import { contactSyncLimit } from '../../lib/limits.ts';
+import { admit } from '../../lib/rate-limits.ts';
 import { requireAuth } from '../../lib/require-auth.ts';
 import { validate } from '../../lib/validate.ts';
 import { toUserViews } from '../people/user-views.ts';
@@ -38,6 +40,12 @@ export const contactRoutes = new Hono<AppEnv>()
         details: { issues: [{ path: 'hashes', message: `at most ${max}` }] },
       });
     }
+    // Each sync tells which of its hashes have an account: counted, so it cannot be a lookup service.
+    await admit(
+      c.get('db'),
+      contactSyncLimit(c.env, c.get('userId')),
+      'Too many contact syncs; try again later',
+    );
     const matched = await replaceContacts(
       c.get('db'),
       c.get('userId'),
