@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { members } from '../../db/schema.ts';
 import type { Db } from '../../env.ts';
+import { hiddenByBlock } from '../messages/block-hiding.ts';
 
 const row = (conversationId: string, userId: string) =>
   and(eq(members.conversationId, conversationId), eq(members.userId, userId));
@@ -40,6 +41,12 @@ export async function markRead(db: Db, conversationId: string, userId: string, s
       last_read_seq = max(last_read_seq, min(${seq}, (select last_seq from conversations where id = ${conversationId}))),
       unread_count = (select count(*) from messages m where m.conversation_id = ${conversationId}
         and m.sender_id <> ${userId}
+        and not ${hiddenByBlock({
+          viewerId: userId,
+          senderId: sql`m.sender_id`,
+          messageKind: sql`m.kind`,
+          conversationKind: sql`(select kind from conversations where id = ${conversationId})`,
+        })}
         and m.seq > max(members.last_read_seq, min(${seq}, (select last_seq from conversations where id = ${conversationId}))))
     where conversation_id = ${conversationId} and user_id = ${userId}
     returning last_read_seq as lastReadSeq`);

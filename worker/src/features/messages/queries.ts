@@ -1,11 +1,12 @@
 import type { ConversationEvent, MemberStatus } from '@clipdm/shared';
-import { and, asc, desc, eq, getTableColumns, gt, lt, notExists, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, lt, not, notExists, type SQL, sql } from 'drizzle-orm';
 import { runAsTransaction } from '../../db/raw-batch.ts';
 import { rowOf, selectList } from '../../db/raw-rows.ts';
 import { conversations, hiddenMessages, members, messages } from '../../db/schema.ts';
 import type { Db } from '../../env.ts';
 import { newId } from '../../lib/ids.ts';
 import { canSee, visibleMemberQuery } from '../conversations/queries.ts';
+import { hiddenByBlock } from './block-hiding.ts';
 import { type MessageRow, messageColumns, selectMessages, selectMessagesStatement } from './message-rows.ts';
 
 export interface NewMessage {
@@ -49,9 +50,15 @@ export function sendStatements(
       on conflict (conversation_id, sender_id, client_id) do nothing`,
     sql`update conversations set last_seq = last_seq + 1, last_activity_at = ${now}
       where id = ${conv} and ${stored}`,
+    // A member who blocks the sender, or is blocked by them, does not hear of it in a group (`hiddenByBlock`).
     sql`update members set unread_count = unread_count + 1, last_activity_at = ${now}, hidden = 0
       where conversation_id = ${conv} and user_id <> ${senderId} and state in ('accepted', 'request')
-        and ${stored}`,
+        and ${stored} and not ${hiddenByBlock({
+          viewerId: sql`members.user_id`,
+          senderId,
+          messageKind: input.kind,
+          conversationKind: sql`(select kind from conversations where id = ${conv})`,
+        })}`,
     sql`update members set state = ${options.promote?.status ?? 'request'}
       where conversation_id = ${conv} and user_id = ${options.promote?.userId ?? ''} and state = 'request'
         and ${stored}`,
@@ -86,8 +93,9 @@ export function memberRowsStatement(conversationId: string): SQL {
  * insert, so seqs are gap-free however many sends race; a repeated `clientId` inserts nothing. Then the
  * conversation, the other members (unread, activity, unhidden) and the sender (accepted, read) follow.
  * `first` statements run before all that in the same transaction (a rate limit's count and check, which
- * fails the whole transaction when over). The same batch reads back the stored message for this clientId (new or earlier;
- * none when the limit refused it) and the conversation's member rows `after` the write.
+ * fails the whole transaction when over). The same batch reads back the stored message for this clientId
+ * (new or earlier; none when the request limit refused it), the conversation's member rows `after` the
+ * write, and the members it stays `hiddenFrom` (blocks in a group).
  */
 export async function insertMessage(
   db: Db,
@@ -101,17 +109,28 @@ export async function insertMessage(
     ...sendStatements(id, new Date().toISOString(), input, options),
     storedMessageStatement(id, input),
     memberRowsStatement(input.conversationId),
+    hiddenFromStatement(input),
   ]);
-  const [rowResult, memberResult] = results.slice(-2);
+  const [rowResult, memberResult, hiddenResult] = results.slice(-3);
   const raw = rowResult?.results[0] as Record<string, unknown> | undefined;
   const row = raw && rowOf<MessageRow>(messageColumns, raw);
   const after = (memberResult?.results ?? []).map((r) =>
     rowOf<MemberRow>(memberColumns, r as Record<string, unknown>),
   );
-  return {
-    stored: row ? { row, created: row.id === id } : undefined,
-    after,
-  };
+  const hiddenFrom = (hiddenResult?.results ?? []).map((r) => (r as { userId: string }).userId);
+  return { stored: row ? { row, created: row.id === id } : undefined, after, hiddenFrom };
+}
+
+/** The members a new message of `input.senderId` stays hidden from (`hiddenByBlock`). */
+export function hiddenFromStatement(input: NewMessage): SQL {
+  const conv = input.conversationId;
+  return sql`select user_id as userId from members
+    where conversation_id = ${conv} and user_id <> ${input.senderId} and ${hiddenByBlock({
+      viewerId: sql`members.user_id`,
+      senderId: input.senderId,
+      messageKind: input.kind,
+      conversationKind: sql`(select kind from conversations where id = ${conv})`,
+    })}`;
 }
 
 function byClientId(conversationId: string, senderId: string, clientId: string) {
@@ -172,6 +191,14 @@ export function messagePageQuery(
             .select({ one: hiddenMessages.messageId })
             .from(hiddenMessages)
             .where(and(eq(hiddenMessages.userId, reader.userId), eq(hiddenMessages.messageId, messages.id))),
+        ),
+        not(
+          hiddenByBlock({
+            viewerId: reader.userId,
+            senderId: messages.senderId,
+            messageKind: messages.kind,
+            conversationKind: conversations.kind,
+          }),
         ),
       ),
     )

@@ -101,5 +101,10 @@ export async function sendMessage(
   if (!stored) throw requestLimit();
   const message = toMessage(stored.row, senderId);
   if (!stored.created) return { message, created: false, deliveries: none };
-  return { message, created: true, deliveries: () => messageDeliveries(db, stored.row, before, { after }) };
+  const { hiddenFrom } = written;
+  return {
+    message,
+    created: true,
+    deliveries: () => messageDeliveries(db, stored.row, before, { after, hiddenFrom }),
+  };
 }
