@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DM_POLICIES } from './age.ts';
+import { displayTextProblem, isReservedName, normalizeDisplayText } from './display-text.ts';
 import { isSingleEmoji } from './emoji.ts';
 
 /** Request schemas of the API contract. The worker validates with them and generates its OpenAPI document from them. */
@@ -23,11 +24,35 @@ const isoDate = z
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
   }, 'birthdate: not a calendar date');
 
+/** A name or title others see: NFC, trimmed, 1–50 characters, nothing hidden in it (`display-text.ts`). */
+function displayText(field: string) {
+  return z
+    .string()
+    .transform(normalizeDisplayText)
+    .pipe(
+      z
+        .string()
+        .min(1, `${field}: empty after trimming`)
+        .max(50, `${field}: at most 50 characters`)
+        .superRefine((text, ctx) => {
+          const problem = displayTextProblem(text);
+          if (problem) ctx.addIssue({ code: 'custom', message: `${field}: ${problem}` });
+        }),
+    );
+}
+
+export const displayNameSchema = displayText('displayName').refine(
+  (name) => !isReservedName(name),
+  'displayName: that name is reserved',
+);
+
+export const groupTitleSchema = displayText('title');
+
 export const registerBody = z.object({
   handle: handleSchema,
   password: z.string().min(10).max(128),
   birthdate: isoDate,
-  displayName: z.string().trim().min(1).max(50).optional(),
+  displayName: displayNameSchema.optional(),
 });
 
 export const loginBody = z.object({
@@ -62,10 +87,10 @@ export const contactsBody = z.object({ hashes: z.array(sha256Hex).max(5000) });
 
 export const createConversationBody = z.object({
   members: z.array(handleSchema).min(1).max(31),
-  title: z.string().trim().min(1).max(50).optional(),
+  title: groupTitleSchema.optional(),
 });
 
-export const renameConversationBody = z.object({ title: z.string().trim().min(1).max(50) });
+export const renameConversationBody = z.object({ title: groupTitleSchema });
 
 export const addMembersBody = z.object({ handles: z.array(handleSchema).min(1).max(31) });
 

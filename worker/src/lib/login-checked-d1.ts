@@ -33,7 +33,9 @@ export interface Login {
 
 /** Whether a failed D1 call was stopped by the liveness statement. */
 export function isLoginEnded(error: unknown): boolean {
-  return String(error).includes(LOGIN_ENDED) || String((error as { cause?: unknown })?.cause).includes(LOGIN_ENDED);
+  return (
+    String(error).includes(LOGIN_ENDED) || String((error as { cause?: unknown })?.cause).includes(LOGIN_ENDED)
+  );
 }
 
 const signedOut = () => new ApiError('unauthorized', 'This sign-in has ended; sign in again');
@@ -78,8 +80,7 @@ export function loginCheckedD1(binding: D1Database, login: Login): D1Database {
     const statement: D1PreparedStatement = new Proxy(entry.real, {
       get(target, key) {
         if (key === 'bind')
-          return (...params: unknown[]) =>
-            wrap({ sql: entry.sql, params, real: target.bind(...params) });
+          return (...params: unknown[]) => wrap({ sql: entry.sql, params, real: target.bind(...params) });
         if (confirmed || typeof key !== 'string' || !['first', 'all', 'run', 'raw'].includes(key)) {
           const value = Reflect.get(target, key, target);
           return typeof value === 'function' ? value.bind(target) : value;
@@ -87,7 +88,10 @@ export function loginCheckedD1(binding: D1Database, login: Login): D1Database {
         if (key === 'all' || key === 'run') return async () => (await checkedBatch([target]))[0];
         if (key === 'first')
           return async (column?: string) => {
-            const row = ((await checkedBatch([target]))[0]?.results[0] ?? null) as Record<string, unknown> | null;
+            const row = ((await checkedBatch([target]))[0]?.results[0] ?? null) as Record<
+              string,
+              unknown
+            > | null;
             return column === undefined || row === null ? row : (row[column] ?? null);
           };
         return async (options?: { columnNames?: boolean }) => {

@@ -1,3 +1,4 @@
+import { DELETED_ACCOUNT_NAME } from '@clipdm/shared';
 import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import {
@@ -40,7 +41,6 @@ export async function activeGroupsOf(db: Db, userId: string): Promise<string[]> 
   return (await activeGroupsQuery(db, userId)).map((r) => r.id);
 }
 
-export const DELETED_DISPLAY_NAME = 'Deleted account';
 // The column is NOT NULL; a fixed placeholder keeps nothing of the real birthdate.
 const ERASED_BIRTHDATE = '1900-01-01';
 
@@ -149,7 +149,7 @@ export async function deleteAccount(db: Db, user: { id: string; handle: string |
       .update(users)
       .set({
         handle: null,
-        displayName: DELETED_DISPLAY_NAME,
+        displayName: DELETED_ACCOUNT_NAME,
         avatarUrl: null,
         birthdate: ERASED_BIRTHDATE,
         deletedAt: at,
