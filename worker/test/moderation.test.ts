@@ -2,15 +2,7 @@ import { env } from 'cloudflare:test';
 import type { AdminReport, Message } from '@clipdm/shared';
 import { describe, expect, it } from 'vitest';
 import { dm, messagesOf, openDirect, postMessage } from './chat-helpers.ts';
-import { befriend, call, expectError, signUp, type TestUser } from './helpers.ts';
-
-/** A suspension ends the account's logins: `user` signed in again, with a fresh access token. */
-async function signInAgain(user: TestUser): Promise<TestUser> {
-  const res = await call('/v1/auth/login', { body: { handle: user.handle, password: user.password } });
-  expect(res.status).toBe(200);
-  const { accessToken } = (await res.json()) as { accessToken: string };
-  return { ...user, accessToken, api: (path, init = {}) => call(path, { ...init, token: accessToken }) };
-}
+import { befriend, call, expectError, signInAgain, signUp } from './helpers.ts';
 
 const admin = (path: string, init: { method?: string; body?: unknown } = {}) =>
   call(path, { ...init, headers: { authorization: `Bearer ${env.ADMIN_TOKEN}` } });
