@@ -22,6 +22,7 @@ import { corsForAllowedOrigins } from './lib/cors.ts';
 import { onError, onNotFound } from './lib/error-handler.ts';
 import { newId } from './lib/ids.ts';
 import { requireSecrets } from './lib/require-secrets.ts';
+import { securityHeaders } from './lib/security-headers.ts';
 import { stream } from './live/stream-route.ts';
 
 const v1 = new Hono<AppEnv>()
@@ -42,6 +43,7 @@ const v1 = new Hono<AppEnv>()
   .route('/stream', stream);
 
 export const app = new Hono<AppEnv>()
+  .use(securityHeaders)
   .use(async (c, next) => {
     const requestId = c.req.header('x-request-id')?.slice(0, 64) || newId();
     c.set('requestId', requestId);
