@@ -23,5 +23,8 @@ export default defineProject({
     name: 'worker',
     include: ['test/**/*.test.ts'],
     setupFiles: ['./test/apply-migrations.ts'],
+    // Some tests sign up dozens of accounts (a full password hash each); on a busy 2-core machine that
+    // alone can pass vitest's 5 s default without anything being wrong.
+    testTimeout: 30_000,
   },
 });

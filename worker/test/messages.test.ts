@@ -144,8 +144,7 @@ describe('POST /v1/conversations/:id/messages', () => {
     const friend = await signUp('fr');
     await befriend(sender, friend);
     await dm(sender, friend);
-    // 22 accounts, each a full password hash: slow on a busy machine, whatever the code.
-  }, 30_000);
+  });
 
   it('stores 50 parallel sends with seq 1..50, no gaps, no duplicates', async () => {
     const { alice, bob, id } = await friendsChat();
