@@ -22,9 +22,9 @@ export default defineProject({
   test: {
     name: 'worker',
     include: ['test/**/*.test.ts'],
-    setupFiles: ['./test/apply-migrations.ts'],
-    // Some tests sign up dozens of accounts (a full password hash each); on a busy 2-core machine that
-    // alone can pass vitest's 5 s default without anything being wrong.
+    // Several suites share this machine's two cores; a test that sends 60 messages one by one can need more
+    // than the default 5 s under that load without anything being wrong.
     testTimeout: 30_000,
+    setupFiles: ['./test/apply-migrations.ts'],
   },
 });

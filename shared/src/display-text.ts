@@ -5,8 +5,8 @@
  * invisible characters. A display name may not be the name deleted accounts carry.
  */
 
-/** C0 and C1 control characters, DEL included: never part of a name. */
-const CONTROL = /[\u0000-\u001F\u007F-\u009F]/u;
+/** C0 and C1 control characters, DEL included (the category Cc is exactly those): never part of a name. */
+const CONTROL = /\p{Cc}/u;
 
 /** Bidi embeddings, overrides (U+202A–U+202E) and isolates (U+2066–U+2069). */
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/u;
@@ -20,11 +20,6 @@ const INVISIBLE = /[\p{White_Space}\p{Default_Ignorable_Code_Point}\p{Cf}\u2800]
 
 /** The name a deleted account shows (the worker writes it; nobody may take it). */
 export const DELETED_ACCOUNT_NAME = 'Deleted account';
-
-/** Trimmed and in NFC, the form names are stored in. */
-export function normalizeDisplayText(text: string): string {
-  return text.trim().normalize('NFC');
-}
 
 /** Why `text` (already normalized) may not be a name or title, or null when it may. */
 export function displayTextProblem(text: string): string | null {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createConversationBody, registerBody, renameConversationBody } from '../src/schemas.ts';
+import { createConversationBody, registerBody, renameConversationBody } from '../src/schemas/index.ts';
 
 const register = (displayName: string) =>
   registerBody.safeParse({

@@ -14,11 +14,9 @@ export function closeLiveSockets(
   loginIds?: string[],
 ): void {
   const hub = env.USER_HUB.get(env.USER_HUB.idFromName(userId));
-  const body = JSON.stringify(loginIds ? { loginIds } : {});
   executionCtx.waitUntil(
     hub
-      .fetch('https://user-hub/sign-out', { method: 'POST', body })
-      .then((res) => res.body?.cancel())
+      .signOut(loginIds)
       .catch((error: unknown) => logEvent('warn', { msg: 'sign-out failed', userId, error: String(error) })),
   );
 }

@@ -1,20 +1,10 @@
 import { z } from 'zod';
-import { DM_POLICIES } from './age.ts';
-import { displayTextProblem, isReservedName, normalizeDisplayText } from './display-text.ts';
-import { isSingleEmoji } from './emoji.ts';
+import { DM_POLICIES } from '../age.ts';
+import { displayTextProblem, isReservedName } from '../display-text.ts';
+import { isSingleEmoji } from '../emoji.ts';
+import { handleSchema } from './params.ts';
 
-/** Request schemas of the API contract. The worker validates with them and generates its OpenAPI document from them. */
-
-export const handleSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(/^[a-z0-9._]{3,24}$/, 'handle: 3–24 characters of a-z, 0-9, "." and "_"');
-
-/** Path parameters, defined once for every route that takes them. */
-export const idParam = z.object({ id: z.string().min(1).max(64) });
-export const handleParam = z.object({ handle: handleSchema });
-export const memberParam = idParam.extend({ handle: handleSchema });
+/** Request bodies and queries of the API contract. The worker's routes validate with them, and the OpenAPI document is generated from those routes. */
 
 const isoDate = z
   .string()
@@ -26,19 +16,18 @@ const isoDate = z
 
 /** A name or title others see: NFC, trimmed, 1–50 characters, nothing hidden in it (`display-text.ts`). */
 function displayText(field: string) {
+  // `trim` and `normalize` rewrite the value in place, so the length checks see the stored form and the
+  // OpenAPI document still shows a plain string of 1–50 characters.
   return z
     .string()
-    .transform(normalizeDisplayText)
-    .pipe(
-      z
-        .string()
-        .min(1, `${field}: empty after trimming`)
-        .max(50, `${field}: at most 50 characters`)
-        .superRefine((text, ctx) => {
-          const problem = displayTextProblem(text);
-          if (problem) ctx.addIssue({ code: 'custom', message: `${field}: ${problem}` });
-        }),
-    );
+    .trim()
+    .normalize('NFC')
+    .min(1, `${field}: empty after trimming`)
+    .max(50, `${field}: at most 50 characters`)
+    .superRefine((text, ctx) => {
+      const problem = displayTextProblem(text);
+      if (problem) ctx.addIssue({ code: 'custom', message: `${field}: ${problem}` });
+    });
 }
 
 export const displayNameSchema = displayText('displayName').refine(
