@@ -99,8 +99,13 @@ export function loginCheckedD1(binding: D1Database, login: Login): D1Database {
             string,
             unknown
           >[];
-          const arrays = rows.map((row) => Object.values(row));
-          return options?.columnNames ? [Object.keys(rows[0] ?? {}), ...arrays] : arrays;
+          // A column named like an array index ("1") would be moved first by JavaScript's key order, and the
+          // names of repeated columns come back renamed ("id:1"). Both are rare (an unnamed literal in a select
+          // list; asking for column names): the login is confirmed by now, so ask D1 for the raw rows.
+          const numbered = Object.keys(rows[0] ?? {}).some((key) => /^(0|[1-9]\d*)$/.test(key));
+          if (options?.columnNames) return target.raw({ columnNames: true });
+          if (numbered) return target.raw();
+          return rows.map((row) => Object.values(row));
         };
       },
     });
