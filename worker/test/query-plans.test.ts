@@ -12,9 +12,9 @@ import { policyFactQueries } from '../src/features/conversations/dm-policy-facts
 import { unreadCountsQuery } from '../src/features/conversations/member-state-queries.ts';
 import { listBoxQuery } from '../src/features/conversations/queries.ts';
 import { capGuard, upsertMembers } from '../src/features/groups/queries.ts';
+import { messagePageQuery } from '../src/features/messages/history-queries.ts';
 import {
   memberRowsStatement,
-  messagePageQuery,
   sendStatements,
   storedMessageStatement,
 } from '../src/features/messages/queries.ts';

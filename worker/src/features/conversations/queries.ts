@@ -7,7 +7,8 @@ import type { Db } from '../../env.ts';
 import { ApiError, notFound } from '../../lib/api-error.ts';
 import { newId } from '../../lib/ids.ts';
 import { findVisibleUser } from '../people/queries.ts';
-import { decideEach, denialError, directKeyOf } from './dm-policy-facts.ts';
+import { denialError } from './dm-policy-checks.ts';
+import { decideEach, directKeyOf } from './dm-policy-facts.ts';
 
 /**
  * Who may see a conversation: members in the inbox or requests, and (direct only) one who declined it, who

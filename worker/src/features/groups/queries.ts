@@ -5,7 +5,8 @@ import { blocks, members, messages, users } from '../../db/schema.ts';
 import type { Db } from '../../env.ts';
 import { ApiError, notFound } from '../../lib/api-error.ts';
 import { newId } from '../../lib/ids.ts';
-import { decideEach, denialError } from '../conversations/dm-policy-facts.ts';
+import { denialError } from '../conversations/dm-policy-checks.ts';
+import { decideEach } from '../conversations/dm-policy-facts.ts';
 import { type MessageRow, selectMessages } from '../messages/message-rows.ts';
 import { sendStatements } from '../messages/queries.ts';
 

@@ -16,8 +16,8 @@ import {
   assertDmsAvailable,
   denialError,
   requireDirectAllowedFrom,
-  senderPartyOf,
-} from '../conversations/dm-policy-facts.ts';
+} from '../conversations/dm-policy-checks.ts';
+import { senderPartyOf } from '../conversations/dm-policy-facts.ts';
 import { toMessage } from './message-rows.ts';
 import { countFromSender, type InsertOptions, insertMessage, type NewMessage } from './queries.ts';
 import type { SendContext } from './send-context.ts';
