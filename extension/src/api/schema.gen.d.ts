@@ -1147,6 +1147,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       409: components['responses']['Conflict'];
       413: components['responses']['TooLarge'];
+      429: components['responses']['RateLimited'];
     };
   };
   postV1AuthLogin: {
@@ -1420,6 +1421,7 @@ export interface operations {
       400: components['responses']['InvalidRequest'];
       401: components['responses']['Unauthorized'];
       413: components['responses']['TooLarge'];
+      429: components['responses']['RateLimited'];
     };
   };
   deleteV1MeContacts: {
@@ -1589,7 +1591,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Blocked */
+      /** @description Blocked (nothing to do for an unknown handle) */
       204: {
         headers: {
           [name: string]: unknown;
@@ -1598,7 +1600,6 @@ export interface operations {
       };
       400: components['responses']['InvalidRequest'];
       401: components['responses']['Unauthorized'];
-      404: components['responses']['NotFound'];
     };
   };
   deleteV1UsersByHandleBlock: {
@@ -1621,7 +1622,6 @@ export interface operations {
       };
       400: components['responses']['InvalidRequest'];
       401: components['responses']['Unauthorized'];
-      404: components['responses']['NotFound'];
     };
   };
   getV1Conversations: {
@@ -1821,6 +1821,7 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       404: components['responses']['NotFound'];
       413: components['responses']['TooLarge'];
+      429: components['responses']['RateLimited'];
     };
   };
   postV1ConversationsByIdRead: {
@@ -2166,6 +2167,7 @@ export interface operations {
         };
       };
       401: components['responses']['Unauthorized'];
+      429: components['responses']['RateLimited'];
     };
   };
   getV1Stream: {
