@@ -37,12 +37,10 @@ describe('unknown routes and CORS', () => {
   });
 
   it('allows the extension origin and refuses others', async () => {
-    const allowed = await call('/v1/health', {
-      headers: { origin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop' },
-    });
-    expect(allowed.headers.get('access-control-allow-origin')).toBe(
-      'chrome-extension://abcdefghijklmnopabcdefghijklmnop',
-    );
+    // The extension's own id, fixed by its manifest key (extension/manifest-key.ts).
+    const ours = 'chrome-extension://hdjopaadfgnfifjlhcnhlmofjfbojmnc';
+    const allowed = await call('/v1/health', { headers: { origin: ours } });
+    expect(allowed.headers.get('access-control-allow-origin')).toBe(ours);
     const refused = await call('/v1/health', { headers: { origin: 'https://evil.example' } });
     expect(refused.headers.get('access-control-allow-origin')).toBeNull();
   });

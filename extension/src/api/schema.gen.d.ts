@@ -1184,6 +1184,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       409: components['responses']['Conflict'];
       413: components['responses']['TooLarge'];
+      429: components['responses']['RateLimited'];
     };
   };
   postV1AuthLogin: {
@@ -1457,6 +1458,7 @@ export interface operations {
       400: components['responses']['InvalidRequest'];
       401: components['responses']['Unauthorized'];
       413: components['responses']['TooLarge'];
+      429: components['responses']['RateLimited'];
     };
   };
   deleteV1MeContacts: {
@@ -1626,7 +1628,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Blocked */
+      /** @description Blocked (nothing to do for an unknown handle) */
       204: {
         headers: {
           [name: string]: unknown;
@@ -1635,7 +1637,6 @@ export interface operations {
       };
       400: components['responses']['InvalidRequest'];
       401: components['responses']['Unauthorized'];
-      404: components['responses']['NotFound'];
     };
   };
   deleteV1UsersByHandleBlock: {
@@ -1658,7 +1659,6 @@ export interface operations {
       };
       400: components['responses']['InvalidRequest'];
       401: components['responses']['Unauthorized'];
-      404: components['responses']['NotFound'];
     };
   };
   getV1Conversations: {
@@ -1858,6 +1858,7 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       404: components['responses']['NotFound'];
       413: components['responses']['TooLarge'];
+      429: components['responses']['RateLimited'];
     };
   };
   postV1ConversationsByIdRead: {
@@ -2227,6 +2228,7 @@ export interface operations {
         };
       };
       401: components['responses']['Unauthorized'];
+      429: components['responses']['RateLimited'];
     };
   };
   getV1Stream: {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DM_POLICIES } from '../age.ts';
+import { displayTextProblem, isReservedName } from '../display-text.ts';
 import { isSingleEmoji } from '../emoji.ts';
 import { handleSchema } from './params.ts';
 
@@ -16,12 +17,35 @@ const isoDate = z
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
   }, 'birthdate: not a calendar date');
 
+/** A name or title others see: NFC, trimmed, 1–50 characters, nothing hidden in it (`display-text.ts`). */
+function displayText(field: string) {
+  // `trim` and `normalize` rewrite the value in place, so the length checks see the stored form and the
+  // OpenAPI document still shows a plain string of 1–50 characters.
+  return z
+    .string()
+    .trim()
+    .normalize('NFC')
+    .min(1, `${field}: empty after trimming`)
+    .max(50, `${field}: at most 50 characters`)
+    .superRefine((text, ctx) => {
+      const problem = displayTextProblem(text);
+      if (problem) ctx.addIssue({ code: 'custom', message: `${field}: ${problem}` });
+    });
+}
+
+export const displayNameSchema = displayText('displayName').refine(
+  (name) => !isReservedName(name),
+  'displayName: that name is reserved',
+);
+
+export const groupTitleSchema = displayText('title');
+
 export const registerBody = z
   .object({
     handle: handleSchema,
     password: z.string().min(10).max(128),
     birthdate: isoDate,
-    displayName: z.string().trim().min(1).max(50).optional(),
+    displayName: displayNameSchema.optional(),
   })
   .meta({ id: 'RegisterBody' });
 
@@ -63,12 +87,12 @@ export const contactsBody = z.object({ hashes: z.array(sha256Hex).max(5000) }).m
 export const createConversationBody = z
   .object({
     members: z.array(handleSchema).min(1).max(31),
-    title: z.string().trim().min(1).max(50).optional(),
+    title: groupTitleSchema.optional(),
   })
   .meta({ id: 'CreateConversationBody' });
 
 export const renameConversationBody = z
-  .object({ title: z.string().trim().min(1).max(50) })
+  .object({ title: groupTitleSchema })
   .meta({ id: 'RenameConversationBody' });
 
 export const addMembersBody = z

@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { conversations, members, messages } from '../../db/schema.ts';
 import type { Db } from '../../env.ts';
+import { hiddenByBlock } from '../messages/block-hiding.ts';
 
 const row = (conversationId: string, userId: string) =>
   and(eq(members.conversationId, conversationId), eq(members.userId, userId));
@@ -42,8 +43,15 @@ export async function markRead(db: Db, conversationId: string, userId: string, s
     .update(members)
     .set({
       lastReadSeq: marker,
+      // Messages hidden from the reader by a block in a group (`hiddenByBlock`) are never unread.
       unreadCount: sql`(select count(*) from ${messages} where ${messages.conversationId} = ${conversationId}
-        and ${messages.senderId} <> ${userId} and ${messages.seq} > ${marker})`,
+        and ${messages.senderId} <> ${userId} and ${messages.seq} > ${marker}
+        and not ${hiddenByBlock({
+          viewerId: userId,
+          senderId: messages.senderId,
+          messageKind: messages.kind,
+          conversationKind: sql`(select ${conversations.kind} from ${conversations} where ${conversations.id} = ${conversationId})`,
+        })})`,
     })
     .where(row(conversationId, userId))
     .returning({ lastReadSeq: members.lastReadSeq });

@@ -4,8 +4,8 @@ import { ApiError, notFound } from '../../lib/api-error.ts';
 import { limitsOf } from '../../lib/config.ts';
 import { newId } from '../../lib/ids.ts';
 import { getUserById } from '../account/queries.ts';
-import type { Membership } from '../conversations/queries.ts';
-import { countNewRequest } from '../messages/service.ts';
+import { type Membership, memberRows } from '../conversations/queries.ts';
+import { overLimitAnswer, refuseGoneForGood, requestsCounted } from './invitee-rules.ts';
 import {
   activeMembers,
   admissions,
@@ -17,6 +17,7 @@ import {
   personByHandle,
   upsertMembers,
 } from './queries.ts';
+import { assertTeensAmongFriends } from './teen-rule.ts';
 
 /** The group operations of the API; each stores its member change and the event message in one transaction. */
 
@@ -47,7 +48,7 @@ export async function createGroup(
   title: string | null,
 ) {
   const actor = await actorOf(db, creatorId);
-  const invitees = (await peopleByHandles(db, handles)).filter((p) => p.id !== creatorId);
+  const invitees = (await peopleByHandles(db, creatorId, handles)).filter((p) => p.id !== creatorId);
   if (invitees.length < 2) {
     throw new ApiError('invalid_request', 'A group needs at least 2 other people', {
       details: { issues: [{ path: 'members', message: 'at least 2 handles other than your own' }] },
@@ -56,8 +57,9 @@ export async function createGroup(
   const cap = limitsOf(env).groupMembers;
   if (invitees.length + 1 > cap) throw tooMany(cap);
   const statuses = await admissions(db, creatorId, invitees);
+  await assertTeensAmongFriends(db, [creatorId], invitees);
   // Putting a group in someone's requests opens a request, like a first message does.
-  if ([...statuses.values()].includes('request')) await countNewRequest(db, env, creatorId);
+  const counted = requestsCounted(env, creatorId, statuses);
   const id = newId();
   const now = new Date().toISOString();
   const rows = [
@@ -72,8 +74,11 @@ export async function createGroup(
     [upsertMembers(id, now, rows)],
     [
       sql`insert into conversations (id, kind, title, last_activity_at, created_at) values (${id}, 'group', ${title}, ${now}, ${now})`,
+      ...counted.statements,
     ],
-  );
+  ).catch(async (error: unknown) => {
+    throw await overLimitAnswer(db, error, counted);
+  });
   return { id, row };
 }
 
@@ -89,22 +94,35 @@ export async function addToGroup(
   if (membership.member.state !== 'accepted')
     throw new ApiError('forbidden', 'Accept the group before adding people');
   const id = membership.conversation.id;
-  const current = await activeMembers(db, id);
-  const people = (await peopleByHandles(db, handles)).filter((p) => !current.some((m) => m.userId === p.id));
+  const everyone = await memberRows(db, id);
+  const current = everyone.filter((m) => m.state === 'accepted' || m.state === 'request');
+  const people = (await peopleByHandles(db, adderId, handles)).filter(
+    (p) => !current.some((m) => m.userId === p.id),
+  );
   if (people.length === 0) return { id, row: null };
   const cap = limitsOf(env).groupMembers;
   if (current.length + people.length > cap) throw tooMany(cap);
+  refuseGoneForGood(people, everyone);
   const statuses = await admissions(db, adderId, people);
-  if ([...statuses.values()].includes('request')) await countNewRequest(db, env, adderId);
+  await assertTeensAmongFriends(
+    db,
+    current.map((m) => m.userId),
+    people,
+  );
+  const counted = requestsCounted(env, adderId, statuses);
   const rows = people.map((p) => ({ userId: p.id, role: 'member', state: statuses.get(p.id) ?? 'request' }));
   const now = new Date().toISOString();
   const actor = await actorOf(db, adderId);
   // The count above is a fast answer; the guard in the same transaction is what holds the cap when adds race.
-  const row = await changeWithEvent(db, id, actor, { type: 'added', targets: people, title: null }, [
-    upsertMembers(id, now, rows),
-    capGuard(id, cap),
-  ]).catch((error: unknown) => {
-    throw isOverCap(error) ? tooMany(cap) : error;
+  const row = await changeWithEvent(
+    db,
+    id,
+    actor,
+    { type: 'added', targets: people, title: null },
+    [upsertMembers(id, now, rows), capGuard(id, cap)],
+    counted.statements,
+  ).catch(async (error: unknown) => {
+    throw isOverCap(error) ? tooMany(cap) : await overLimitAnswer(db, error, counted);
   });
   return { id, row };
 }

@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, gt, lt, notExists } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lt, not, notExists } from 'drizzle-orm';
 import { conversations, hiddenMessages, members, messages } from '../../db/schema.ts';
 import type { Db } from '../../env.ts';
 import { canSee, visibleMemberQuery } from '../conversations/queries.ts';
+import { hiddenByBlock } from './block-hiding.ts';
 import { type MessageRow, selectMessages } from './message-rows.ts';
 
 /** Who reads which conversation; the page query checks, by itself, that they may. */
@@ -38,6 +39,15 @@ export function messagePageQuery(
             .select({ one: hiddenMessages.messageId })
             .from(hiddenMessages)
             .where(and(eq(hiddenMessages.userId, reader.userId), eq(hiddenMessages.messageId, messages.id))),
+        ),
+        // In a group, nothing from someone the reader blocks or is blocked by.
+        not(
+          hiddenByBlock({
+            viewerId: reader.userId,
+            senderId: messages.senderId,
+            messageKind: messages.kind,
+            conversationKind: conversations.kind,
+          }),
         ),
       ),
     )

@@ -3,17 +3,14 @@ import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { members } from '../../db/schema.ts';
 import type { AppEnv } from '../../env.ts';
-import { ApiError, notFound } from '../../lib/api-error.ts';
-import { hit } from '../../lib/rate-limits.ts';
+import { notFound } from '../../lib/api-error.ts';
+import { typingLimit } from '../../lib/limits.ts';
+import { admit } from '../../lib/rate-limits.ts';
 import { requireAuth } from '../../lib/require-auth.ts';
 import { validate } from '../../lib/validate.ts';
 import { publish } from '../../live/publish.ts';
 import { documentRoute, noContent } from '../openapi/describe.ts';
 import { typingAudience } from './audience.ts';
-
-/** Clients say "typing" at most every 3 s while the box changes; this leaves room and stops a flood. */
-const WINDOW_SECONDS = 10;
-const MAX_PER_WINDOW = 6;
 
 /**
  * `POST /v1/conversations/:id/typing`: an ephemeral live event, `{type:"typing", conversationId, userId}`,
@@ -37,13 +34,7 @@ export const typingRoutes = new Hono<AppEnv>().use(requireAuth).post(
     const rows = await db.select().from(members).where(eq(members.conversationId, id));
     const audience = typingAudience(rows, userId);
     if (audience === null) throw notFound('No such conversation');
-    const { count, retryAfter } = await hit(db, `typing:${userId}`, WINDOW_SECONDS);
-    if (count > MAX_PER_WINDOW) {
-      throw new ApiError('rate_limited', 'Too many typing signals', {
-        headers: { 'Retry-After': String(Math.max(1, retryAfter)) },
-        details: { retryAfter: Math.max(1, retryAfter) },
-      });
-    }
+    await admit(db, typingLimit(userId), 'Too many typing signals');
     publish(
       c.env,
       c.executionCtx,
