@@ -1,7 +1,6 @@
-import { drizzle } from 'drizzle-orm/d1';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import * as schema from './db/schema.ts';
+import { databasePerRequest } from './db/request-database.ts';
 import type { AppEnv } from './env.ts';
 import { ApiError } from './lib/api-error.ts';
 import { corsForAllowedOrigins } from './lib/cors.ts';
@@ -50,10 +49,7 @@ export const app = new Hono<AppEnv>()
   })
   .use(corsForAllowedOrigins)
   .use(requireSecrets)
-  .use(async (c, next) => {
-    c.set('db', drizzle(c.env.DB, { schema }));
-    await next();
-  })
+  .use(databasePerRequest)
   .use(
     // A full contacts sync (5000 hashes of 64 hex characters) cannot fit in 64 KiB; it alone gets 384 KiB.
     (c, next) =>

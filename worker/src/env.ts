@@ -18,6 +18,8 @@ export interface Env {
   JWT_SECRET: string;
   CONTACTS_PEPPER: string;
   ADMIN_TOKEN: string;
+  /** `1` bills each request's D1 use in an `X-D1-Bill` header: the bench and tests only. */
+  D1_METERING?: string;
 }
 
 export type Db = DrizzleD1Database<typeof schema>;

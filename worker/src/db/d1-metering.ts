@@ -1,0 +1,114 @@
+/** What one request cost D1: calls that reached the database, statements run, rows read and written. */
+export interface D1Bill {
+  roundTrips: number;
+  statements: number;
+  rowsRead: number;
+  rowsWritten: number;
+}
+
+export function emptyBill(): D1Bill {
+  return { roundTrips: 0, statements: 0, rowsRead: 0, rowsWritten: 0 };
+}
+
+/** `rt=2; st=9; rr=41; rw=4`: the bill as the `X-D1-Bill` header carries it (the bench parses it). */
+export function formatBill(bill: D1Bill): string {
+  return `rt=${bill.roundTrips}; st=${bill.statements}; rr=${bill.rowsRead}; rw=${bill.rowsWritten}`;
+}
+
+type Meta = { meta?: { rows_read?: number; rows_written?: number } };
+
+function charge(bill: D1Bill, results: Meta[]) {
+  bill.roundTrips += 1;
+  bill.statements += results.length;
+  for (const r of results) {
+    bill.rowsRead += r.meta?.rows_read ?? 0;
+    bill.rowsWritten += r.meta?.rows_written ?? 0;
+  }
+}
+
+/**
+ * The binding's own path behind `raw()`. `raw()` drops D1's `meta`, and `all()` cannot stand in for it
+ * (it keys rows by column name, so the joined columns drizzle reads by position would collapse). Metering
+ * is a bench and test tool, so it may lean on this internal; without it, rows are simply not counted.
+ */
+interface RawPath {
+  dbSession?: {
+    _sendOrThrow?: (
+      endpoint: string,
+      sql: string,
+      params: unknown[],
+      format: string,
+      span: { setAttribute: () => void },
+    ) => Promise<Meta & { results?: { columns: string[]; rows: unknown[][] } }>;
+  };
+  statement?: string;
+  params?: unknown[];
+}
+
+const noSpan = { setAttribute: () => {} };
+
+/** A prepared statement that adds what it costs to `bill` (the statements a batch runs are billed there). */
+export class MeteredStatement implements D1PreparedStatement {
+  constructor(
+    readonly inner: D1PreparedStatement,
+    private readonly bill: D1Bill,
+  ) {}
+
+  bind(...values: unknown[]): MeteredStatement {
+    return new MeteredStatement(this.inner.bind(...values), this.bill);
+  }
+
+  first<T = unknown>(colName: string): Promise<T | null>;
+  first<T = Record<string, unknown>>(): Promise<T | null>;
+  async first<T>(colName?: string): Promise<T | null> {
+    const { results } = await this.all<Record<string, unknown>>();
+    const row = results[0];
+    if (!row) return null;
+    return (colName === undefined ? row : row[colName]) as T;
+  }
+
+  async run<T = Record<string, unknown>>(): Promise<D1Result<T>> {
+    const result = await this.inner.run<T>();
+    charge(this.bill, [result]);
+    return result;
+  }
+
+  async all<T = Record<string, unknown>>(): Promise<D1Result<T>> {
+    const result = await this.inner.all<T>();
+    charge(this.bill, [result]);
+    return result;
+  }
+
+  raw<T = unknown[]>(options: { columnNames: true }): Promise<[string[], ...T[]]>;
+  raw<T = unknown[]>(options?: { columnNames?: false }): Promise<T[]>;
+  async raw<T = unknown[]>(options?: { columnNames?: boolean }): Promise<[string[], ...T[]] | T[]> {
+    const path = this.inner as unknown as RawPath;
+    const send = path.dbSession?._sendOrThrow;
+    if (!send || path.statement === undefined) {
+      this.bill.roundTrips += 1;
+      this.bill.statements += 1;
+      return options?.columnNames ? this.inner.raw<T>({ columnNames: true }) : this.inner.raw<T>();
+    }
+    const answer = await send.call(
+      path.dbSession,
+      '/query',
+      path.statement,
+      path.params ?? [],
+      'ROWS_AND_COLUMNS',
+      noSpan,
+    );
+    charge(this.bill, [answer]);
+    const rows = (answer.results?.rows ?? []) as T[];
+    return options?.columnNames ? [answer.results?.columns ?? [], ...rows] : rows;
+  }
+}
+
+/** Unwraps metered statements for the binding's `batch`, which only takes its own. */
+export function innerStatements(statements: D1PreparedStatement[]): D1PreparedStatement[] {
+  return statements.map((s) => (s instanceof MeteredStatement ? s.inner : s));
+}
+
+/** Bills one batch: one round trip, however many statements. */
+export function chargeBatch(bill: D1Bill, results: D1Result[]) {
+  charge(bill, results);
+}

@@ -1,0 +1,83 @@
+import { drizzle } from 'drizzle-orm/d1';
+import { createMiddleware } from 'hono/factory';
+import type { AppEnv } from '../env.ts';
+import {
+  chargeBatch,
+  type D1Bill,
+  emptyBill,
+  formatBill,
+  innerStatements,
+  MeteredStatement,
+} from './d1-metering.ts';
+import * as schema from './schema.ts';
+
+/** The header that carries a D1 Sessions bookmark both ways: the client sends back the last one it got. */
+export const BOOKMARK_HEADER = 'X-D1-Bookmark';
+/** The per-request D1 bill, only when `D1_METERING=1` (the bench and tests set it; production never does). */
+export const BILL_HEADER = 'X-D1-Bill';
+
+/**
+ * A D1 session seen through the `D1Database` shape drizzle takes. Every query of the request runs in the
+ * one session, so the request reads what it wrote and, from the client's bookmark, everything the same
+ * person wrote before, while a replica may serve it.
+ */
+class SessionDatabase implements D1Database {
+  constructor(
+    private readonly session: D1DatabaseSession,
+    private readonly bill: D1Bill | null,
+  ) {}
+
+  prepare(query: string): D1PreparedStatement {
+    const statement = this.session.prepare(query);
+    return this.bill ? new MeteredStatement(statement, this.bill) : statement;
+  }
+
+  async batch<T = unknown>(statements: D1PreparedStatement[]): Promise<D1Result<T>[]> {
+    const results = await this.session.batch<T>(innerStatements(statements));
+    if (this.bill) chargeBatch(this.bill, results);
+    return results;
+  }
+
+  exec(): Promise<D1ExecResult> {
+    throw new Error('exec is for migrations, not for requests');
+  }
+
+  withSession(): D1DatabaseSession {
+    return this.session;
+  }
+
+  dump(): Promise<ArrayBuffer> {
+    throw new Error('dump is deprecated');
+  }
+
+  bookmark(): string | null {
+    return this.session.getBookmark();
+  }
+}
+
+// D1 bookmarks are opaque; this only keeps junk and oversized values away from the binding.
+const plausibleBookmark = /^[\w.:+/=-]{1,256}$/;
+
+/**
+ * Puts the request's drizzle database on the context: a D1 session that starts from the caller's
+ * bookmark (or anywhere for a read, the primary for a write), metered when `D1_METERING=1`. The
+ * bookmark after the request goes back in `X-D1-Bookmark`.
+ */
+export const databasePerRequest = createMiddleware<AppEnv>(async (c, next) => {
+  const sent = c.req.header(BOOKMARK_HEADER)?.trim();
+  const start =
+    sent && plausibleBookmark.test(sent)
+      ? sent
+      : c.req.method === 'GET'
+        ? 'first-unconstrained'
+        : 'first-primary';
+  const bill = c.env.D1_METERING === '1' ? emptyBill() : null;
+  const database = new SessionDatabase(c.env.DB.withSession(start), bill);
+  c.set('db', drizzle(database, { schema }));
+  await next();
+  // A WebSocket upgrade answers with the hub's own response, whose headers cannot change.
+  if (c.res.status === 101) return;
+  const bookmark = database.bookmark();
+  if (bookmark) c.header(BOOKMARK_HEADER, bookmark);
+  if (bill) c.header(BILL_HEADER, formatBill(bill));
+});
