@@ -72,4 +72,23 @@ describe('D1 metering (bench and tests only)', () => {
     // The message row at least, and the conversation's last_seq.
     expect(bill.rw).toBeGreaterThanOrEqual(2);
   });
+
+  it('answers a metered read exactly as an unmetered one', async () => {
+    const [a, b] = [await signUp('mtc'), await signUp('mtd')];
+    await befriend(a, b);
+    const conversation = await openDirect(a, b);
+    await send(a, conversation.id, 'counted once');
+    const init = { headers: { authorization: `Bearer ${b.accessToken}` } };
+    for (const path of [
+      '/v1/me/unread',
+      '/v1/conversations?box=inbox',
+      `/v1/conversations/${conversation.id}/messages`,
+    ]) {
+      const plain = await callWith({}, path, init);
+      const metered = await callWith({ D1_METERING: '1' }, path, init);
+      expect(metered.status).toBe(200);
+      expect(await metered.json()).toEqual(await plain.json());
+      expect(metered.headers.get('X-D1-Bill')).toMatch(/^rt=\d+; st=\d+; rr=[1-9]/);
+    }
+  });
 });

@@ -4,18 +4,20 @@ export interface D1Bill {
   statements: number;
   rowsRead: number;
   rowsWritten: number;
+  /** D1's own time for the statements (`meta.duration`), in milliseconds. */
+  ms: number;
 }
 
 export function emptyBill(): D1Bill {
-  return { roundTrips: 0, statements: 0, rowsRead: 0, rowsWritten: 0 };
+  return { roundTrips: 0, statements: 0, rowsRead: 0, rowsWritten: 0, ms: 0 };
 }
 
-/** `rt=2; st=9; rr=41; rw=4`: the bill as the `X-D1-Bill` header carries it (the bench parses it). */
+/** `rt=2; st=9; rr=41; rw=4; ms=0.31`: the bill as the `X-D1-Bill` header carries it (the bench parses it). */
 export function formatBill(bill: D1Bill): string {
-  return `rt=${bill.roundTrips}; st=${bill.statements}; rr=${bill.rowsRead}; rw=${bill.rowsWritten}`;
+  return `rt=${bill.roundTrips}; st=${bill.statements}; rr=${bill.rowsRead}; rw=${bill.rowsWritten}; ms=${bill.ms.toFixed(3)}`;
 }
 
-type Meta = { meta?: { rows_read?: number; rows_written?: number } };
+type Meta = { meta?: { rows_read?: number; rows_written?: number; duration?: number } };
 
 function charge(bill: D1Bill, results: Meta[]) {
   bill.roundTrips += 1;
@@ -23,6 +25,7 @@ function charge(bill: D1Bill, results: Meta[]) {
   for (const r of results) {
     bill.rowsRead += r.meta?.rows_read ?? 0;
     bill.rowsWritten += r.meta?.rows_written ?? 0;
+    bill.ms += r.meta?.duration ?? 0;
   }
 }
 
@@ -31,6 +34,8 @@ function charge(bill: D1Bill, results: Meta[]) {
  * (it keys rows by column name, so the joined columns drizzle reads by position would collapse). Metering
  * is a bench and test tool, so it may lean on this internal; without it, rows are simply not counted.
  */
+type RawAnswer = Meta & { results?: { columns: string[]; rows: unknown[][] } };
+
 interface RawPath {
   dbSession?: {
     _sendOrThrow?: (
@@ -39,7 +44,7 @@ interface RawPath {
       params: unknown[],
       format: string,
       span: { setAttribute: () => void },
-    ) => Promise<Meta & { results?: { columns: string[]; rows: unknown[][] } }>;
+    ) => Promise<RawAnswer | RawAnswer[]>;
   };
   statement?: string;
   params?: unknown[];
@@ -89,7 +94,7 @@ export class MeteredStatement implements D1PreparedStatement {
       this.bill.statements += 1;
       return options?.columnNames ? this.inner.raw<T>({ columnNames: true }) : this.inner.raw<T>();
     }
-    const answer = await send.call(
+    const sent = await send.call(
       path.dbSession,
       '/query',
       path.statement,
@@ -97,6 +102,9 @@ export class MeteredStatement implements D1PreparedStatement {
       'ROWS_AND_COLUMNS',
       noSpan,
     );
+    // One statement comes back as a list of one, as the binding's own `raw()` allows for.
+    const answer = Array.isArray(sent) ? sent[0] : sent;
+    if (!answer) throw new Error('D1 returned no result');
     charge(this.bill, [answer]);
     const rows = (answer.results?.rows ?? []) as T[];
     return options?.columnNames ? [answer.results?.columns ?? [], ...rows] : rows;
