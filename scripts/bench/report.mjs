@@ -5,14 +5,14 @@ const num = (value, digits = 0) =>
   value === undefined || value === null ? '–' : Number(value).toFixed(digits);
 
 export function printTable(rows, floor, log) {
-  const header = `${pad('endpoint', 40)}${pad('req/s', 8)}${pad('p50 ms', 8)}${pad('p99 ms', 8)}${pad('×floor', 8)}${pad('D1 rt', 7)}${pad('stmts', 7)}${pad('rows r', 8)}rows w`;
+  const header = `${pad('endpoint', 40)}${pad('req/s', 8)}${pad('p50 ms', 8)}${pad('p99 ms', 8)}${pad('×floor', 8)}${pad('D1 rt', 7)}${pad('stmts', 7)}${pad('rows r', 8)}${pad('rows w', 8)}D1 ms`;
   log('');
   log(header);
   log('-'.repeat(header.length));
   for (const row of rows) {
     const bill = row.bill ?? {};
     log(
-      `${pad(row.name, 40)}${pad(num(row.perSecond), 8)}${pad(num(row.p50), 8)}${pad(num(row.p99), 8)}${pad(num(row.perSecond / floor.perSecond, 2), 8)}${pad(num(bill.rt), 7)}${pad(num(bill.st), 7)}${pad(num(bill.rr), 8)}${num(bill.rw)}`,
+      `${pad(row.name, 40)}${pad(num(row.perSecond), 8)}${pad(num(row.p50), 8)}${pad(num(row.p99), 8)}${pad(num(row.perSecond / floor.perSecond, 2), 8)}${pad(num(bill.rt), 7)}${pad(num(bill.st), 7)}${pad(num(bill.rr), 8)}${pad(num(bill.rw), 8)}${num(bill.ms, 2)}`,
     );
   }
   log('');
