@@ -36,7 +36,9 @@ function ownRows(db: Db, where: SQL | undefined) {
         joinedSeq: members.joinedSeq,
         state: members.state,
         muted: members.muted,
-        unreadCount: members.unreadCount,
+        // Derived, not stored: a send writes no row per member (members.unread_count is no longer kept).
+        unreadCount: sql<number>`case when ${members.state} in ('accepted', 'request') and ${members.hidden} = 0
+          then max(0, ${conversations.lastSeq} - ${members.lastReadSeq}) else 0 end`,
         id: conversations.id,
         kind: conversations.kind,
         title: conversations.title,
@@ -98,7 +100,7 @@ function toConversation(c: OwnRow, everyone: PersonRow[], lastMessage: Message |
     ),
     status: c.state === 'accepted' ? 'accepted' : 'request',
     muted: c.muted,
-    unreadCount: c.unreadCount,
+    unreadCount: Number(c.unreadCount),
     lastMessage,
     lastActivityAt: c.lastActivityAt,
     createdAt: c.createdAt,

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../env.ts';
-import { members } from './schema.ts';
+import { conversations, members } from './schema.ts';
 
 const row = (conversationId: string, userId: string) =>
   and(eq(members.conversationId, conversationId), eq(members.userId, userId));
@@ -17,7 +17,7 @@ export async function acceptConversation(db: Db, conversationId: string, userId:
 export function declineStatement(db: Db, conversationId: string, userId: string) {
   return db
     .update(members)
-    .set({ state: 'declined', unreadCount: 0 })
+    .set({ state: 'declined' })
     .where(and(row(conversationId, userId), eq(members.state, 'request')));
 }
 
@@ -31,16 +31,13 @@ export async function setMuted(db: Db, conversationId: string, userId: string, m
 }
 
 /**
- * Moves the read marker forward to `seq` (capped at the last message, never backwards) and recounts the
- * messages from others after it. Returns the marker after the update.
+ * Moves the read marker forward to `seq` (capped at the last message, never backwards); the unread count
+ * follows from it (`last_seq − last_read_seq`). Returns the marker after the update.
  */
 export async function markRead(db: Db, conversationId: string, userId: string, seq: number) {
   const [updated] = await db.all<{ lastReadSeq: number }>(sql`
     update members set
-      last_read_seq = max(last_read_seq, min(${seq}, (select last_seq from conversations where id = ${conversationId}))),
-      unread_count = (select count(*) from messages m where m.conversation_id = ${conversationId}
-        and m.sender_id <> ${userId}
-        and m.seq > max(members.last_read_seq, min(${seq}, (select last_seq from conversations where id = ${conversationId}))))
+      last_read_seq = max(last_read_seq, min(${seq}, (select last_seq from conversations where id = ${conversationId})))
     where conversation_id = ${conversationId} and user_id = ${userId}
     returning last_read_seq as lastReadSeq`);
   return updated?.lastReadSeq ?? 0;
@@ -48,10 +45,13 @@ export async function markRead(db: Db, conversationId: string, userId: string, s
 
 /** A direct conversation left by the viewer: out of their lists until a new message arrives. */
 export async function hideDirect(db: Db, conversationId: string, userId: string) {
-  await db.update(members).set({ hidden: true, unreadCount: 0 }).where(row(conversationId, userId));
+  await db.update(members).set({ hidden: true }).where(row(conversationId, userId));
 }
 
-/** The query behind `unreadCounts`, served by members_box_idx. */
+/**
+ * The query behind `unreadCounts`, served by members_box_idx and the conversations' primary key: a
+ * conversation is unread while its last seq is past the member's read marker.
+ */
 export function unreadCountsQuery(db: Db, userIds: string[]) {
   return db
     .select({
@@ -60,12 +60,13 @@ export function unreadCountsQuery(db: Db, userIds: string[]) {
       requests: sql<number>`sum(${members.state} = 'request')`,
     })
     .from(members)
+    .innerJoin(conversations, eq(conversations.id, members.conversationId))
     .where(
       and(
         inArray(members.userId, userIds),
         inArray(members.state, ['accepted', 'request']),
         eq(members.hidden, false),
-        sql`${members.unreadCount} > 0`,
+        sql`${conversations.lastSeq} > ${members.lastReadSeq}`,
       ),
     )
     .groupBy(members.userId);

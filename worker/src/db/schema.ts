@@ -143,8 +143,10 @@ export const conversations = sqliteTable(
 /**
  * A user's place in a conversation. `state` is the viewer's box: `accepted` (inbox), `request`, or gone
  * (`declined`, `left`, `removed`). `hidden` keeps a direct conversation out of the lists until a message
- * arrives (a new one not yet written in, or one the user left). `lastActivityAt` is copied from the
- * conversation so each user's inbox is one index range scan.
+ * arrives (a new one not yet written in, or one the user left). A send writes no member row but the
+ * sender's: unread counts are the conversation's `last_seq` − `last_read_seq`, and the lists order by the
+ * conversation's `last_activity_at`. `unreadCount` and `lastActivityAt` here are no longer kept up to
+ * date nor read (they keep their creation values); a later migration drops them with the index column.
  */
 export const members = sqliteTable(
   'members',
