@@ -1,5 +1,6 @@
 import { type ErrorCode, isErrorBody } from '@clipdm/shared';
 import { getApiBaseUrl } from './config.ts';
+import { bookmarkHeader, rememberBookmark } from './d1-bookmark.ts';
 
 /** The API's error codes, plus the two only a client can see. */
 export type ClientErrorCode = ErrorCode | 'offline' | 'signed_out';
@@ -50,7 +51,7 @@ function withQuery(path: string, query: Query | undefined): string {
 
 /** One HTTP call to the worker: JSON in and out, errors turned into `ApiFailure`. 204 answers `undefined`. */
 export async function call<T>(method: string, path: string, options: CallOptions = {}): Promise<T> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = bookmarkHeader();
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   let response: Response;
@@ -63,6 +64,7 @@ export async function call<T>(method: string, path: string, options: CallOptions
   } catch {
     throw new ApiFailure('offline', 'The ClipDM server cannot be reached');
   }
+  rememberBookmark(response.headers.get('x-d1-bookmark'));
   if (response.status === 204) return undefined as T;
   const data: unknown = await response.json().catch(() => null);
   if (response.ok) return data as T;
