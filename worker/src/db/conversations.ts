@@ -110,18 +110,6 @@ export function listBoxQuery(db: Db, userId: string, box: MemberStatus, limit: n
     .limit(limit + 1);
 }
 
-/** One page of the viewer's inbox or requests, newest activity first. */
-export async function listBox(
-  db: Db,
-  userId: string,
-  box: MemberStatus,
-  limit: number,
-  after: Keyset | null,
-) {
-  const rows = await listBoxQuery(db, userId, box, limit, after);
-  return { rows: rows.slice(0, limit), more: rows.length > limit };
-}
-
 /** The direct conversation with `handle`: the existing one, or a new one if the policy allows it. */
 export async function openDirect(db: Db, viewerId: string, handle: string) {
   const other = await getUserByHandle(db, handle);

@@ -1,11 +1,18 @@
-import type { ConversationEvent, MemberStatus } from '@clipdm/shared';
+import type { ConversationEvent, MemberStatus, Message } from '@clipdm/shared';
 import { and, asc, desc, eq, getTableColumns, gt, lt, notExists, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../env.ts';
 import { newId } from '../lib/ids.ts';
 import { canSee, visibleMemberQuery } from './conversations.ts';
-import { type MessageRow, messageColumns, selectMessages, selectMessagesStatement } from './message-view.ts';
+import {
+  type MessageRow,
+  messageColumns,
+  selectMessages,
+  selectMessagesStatement,
+  toMessage,
+} from './message-view.ts';
 import { runAsTransaction } from './raw-batch.ts';
 import { rowOf, selectList } from './raw-rows.ts';
+import { reactionSummariesQuery, reactionsByMessage } from './reactions.ts';
 import { conversations, hiddenMessages, members, messages } from './schema.ts';
 
 export interface NewMessage {
@@ -193,21 +200,27 @@ export function messagePageQuery(
 }
 
 /**
- * One page of messages in ascending seq: the newest page, or the one before/after a seq. Messages the
- * reader hid, and those from before they joined, are left out. `undefined` when the reader may not see
- * the conversation: the membership query in the same batch tells that apart from an empty page.
+ * One page of messages in ascending seq, as the reader sees them (reactions included): the newest page, or
+ * the one before/after a seq. Messages the reader hid, and those from before they joined, are left out.
+ * `undefined` when the reader may not see the conversation: the membership query in the same batch tells
+ * that apart from an empty page. One D1 round trip.
  */
 export async function messagePage(
   db: Db,
   reader: Reader,
   page: { before?: number; after?: number; limit: number },
-): Promise<{ rows: MessageRow[]; hasMore: boolean } | undefined> {
-  const [member, rows] = await db.batch([
+): Promise<{ messages: Message[]; hasMore: boolean } | undefined> {
+  const query = messagePageQuery(db, reader, page);
+  const pageIds = query.as('page');
+  const [member, rows, reactionRows] = await db.batch([
     visibleMemberQuery(db, reader.conversationId, reader.userId),
-    messagePageQuery(db, reader, page),
+    query,
+    reactionSummariesQuery(db, reader.userId, db.select({ id: pageIds.id }).from(pageIds)),
   ]);
   if (member.length === 0) return undefined;
   const hasMore = rows.length > page.limit;
   const kept = rows.slice(0, page.limit);
-  return { rows: page.after !== undefined ? kept : kept.reverse(), hasMore };
+  const reactionsOf = reactionsByMessage(reactionRows);
+  const messages = kept.map((row) => toMessage(row, reader.userId, reactionsOf.get(row.id) ?? []));
+  return { messages: page.after !== undefined ? messages : messages.reverse(), hasMore };
 }

@@ -1,9 +1,10 @@
 import { boxQuery, createConversationBody } from '@clipdm/shared';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { boxPage } from '../db/box-page.ts';
 import { conversationDeliveries, messageDeliveries } from '../db/conversation-events.ts';
-import { conversationView, conversationViews } from '../db/conversation-views.ts';
-import { listBox, openDirect } from '../db/conversations.ts';
+import { conversationView } from '../db/conversation-views.ts';
+import { openDirect } from '../db/conversations.ts';
 import { createGroup } from '../db/group-actions.ts';
 import type { AppEnv } from '../env.ts';
 import { notFound } from '../lib/api-error.ts';
@@ -20,15 +21,11 @@ export const conversationRoutes = new Hono<AppEnv>()
     const db = c.get('db');
     const { box, cursor, limit } = c.req.valid('query');
     const after = decodeKeyset(cursor);
-    const page = await listBox(db, c.get('userId'), box === 'inbox' ? 'accepted' : 'request', limit, after);
-    const last = page.rows.at(-1);
+    const page = await boxPage(db, c.get('userId'), box === 'inbox' ? 'accepted' : 'request', limit, after);
+    const last = page.last;
     return c.json(
       {
-        conversations: await conversationViews(
-          db,
-          c.get('userId'),
-          page.rows.map((r) => r.id),
-        ),
+        conversations: page.conversations,
         cursor: page.more && last ? encodeCursor([last.at, last.id]) : null,
       },
       200,

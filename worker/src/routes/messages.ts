@@ -1,6 +1,5 @@
 import { messagesQuery, parseVideoHosts, parseVideoUrl, sendMessageBody } from '@clipdm/shared';
 import { Hono } from 'hono';
-import { toMessages } from '../db/message-view.ts';
 import { messagePage } from '../db/messages.ts';
 import { sendContext } from '../db/send-context.ts';
 import { sendMessage } from '../db/send-message.ts';
@@ -51,7 +50,7 @@ export const messageRoutes = new Hono<AppEnv>()
       c.req.valid('query'),
     );
     if (!page) throw notFound('No such conversation');
-    return c.json({ messages: await toMessages(db, userId, page.rows), hasMore: page.hasMore }, 200);
+    return c.json({ messages: page.messages, hasMore: page.hasMore }, 200);
   })
   .post('/:id/messages', validate('param', idParam), validate('json', sendMessageBody), async (c) => {
     const db = c.get('db');
