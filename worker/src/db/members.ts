@@ -1,16 +1,26 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../env.ts';
+import { conversationViewQueries, viewsFromRows } from './conversation-views.ts';
 import { conversations, members } from './schema.ts';
 
 const row = (conversationId: string, userId: string) =>
   and(eq(members.conversationId, conversationId), eq(members.userId, userId));
 
-/** Request → accepted (also from declined, when someone changes their mind); shows it in the inbox. */
+/**
+ * Request → accepted (also from declined, when someone changes their mind); shows it in the inbox. The
+ * same batch (one round trip) reads back the viewer's new view and every member row, for the live events.
+ */
 export async function acceptConversation(db: Db, conversationId: string, userId: string) {
-  await db
-    .update(members)
-    .set({ state: 'accepted', hidden: false })
-    .where(and(row(conversationId, userId), inArray(members.state, ['request', 'declined'])));
+  const [, own, everyone, lastRows, reactionRows, rows] = await db.batch([
+    db
+      .update(members)
+      .set({ state: 'accepted', hidden: false })
+      .where(and(row(conversationId, userId), inArray(members.state, ['request', 'declined']))),
+    ...conversationViewQueries(db, userId, [conversationId]),
+    db.select().from(members).where(eq(members.conversationId, conversationId)),
+  ]);
+  const [view] = viewsFromRows(userId, [own, everyone, lastRows, reactionRows]);
+  return { view, rows };
 }
 
 /** The statement of a decline, for a batch. */

@@ -2,15 +2,14 @@ import { readBody, reportBody } from '@clipdm/shared';
 import { type Context, Hono } from 'hono';
 import { conversationDeliveries, readDeliveries, unreadDeliveries } from '../db/conversation-events.ts';
 import { fileReport } from '../db/conversation-reports.ts';
-import { conversationView } from '../db/conversation-views.ts';
-import { memberRows, requireMembership } from '../db/conversations.ts';
+import { requireMembership } from '../db/conversations.ts';
 import { leaveGroup } from '../db/group-actions.ts';
 import { acceptConversation, declineConversation, hideDirect, markRead, setMuted } from '../db/members.ts';
 import type { AppEnv } from '../env.ts';
 import { notFound } from '../lib/api-error.ts';
 import { requireAuth } from '../lib/require-auth.ts';
 import { validate } from '../lib/validate.ts';
-import { publish } from '../live/publish.ts';
+import { publish, publishLater } from '../live/publish.ts';
 import { idParam } from './conversations.ts';
 import { announceChange } from './groups.ts';
 
@@ -31,24 +30,23 @@ export const triageRoutes = new Hono<AppEnv>()
     const userId = c.get('userId');
     const { id } = c.req.valid('param');
     await requireMembership(db, id, userId);
-    await acceptConversation(db, id, userId);
-    const [view, rows] = await Promise.all([conversationView(db, userId, id), memberRows(db, id)]);
+    const { view, rows } = await acceptConversation(db, id, userId);
     if (!view) throw notFound('No such conversation');
     // Everyone who sees the conversation gets their new view: read receipts may now show both ways.
     const shown = rows.filter((m) => m.state === 'accepted' && !m.hidden).map((m) => m.userId);
-    const [deliveries, unread] = await Promise.all([
-      // The viewer's own view is already at hand; only the others' are read.
+    const own = shown.includes(userId)
+      ? [{ userId, event: { type: 'conversation' as const, conversation: view } }]
+      : [];
+    // The others' views and the viewer's counts are read after the response, for the live events only.
+    const others = Promise.all([
       conversationDeliveries(
         db,
         id,
         shown.filter((memberId) => memberId !== userId),
       ),
       unreadDeliveries(db, [userId]),
-    ]);
-    const own = shown.includes(userId)
-      ? [{ userId, event: { type: 'conversation' as const, conversation: view } }]
-      : [];
-    publish(c.env, c.executionCtx, [...own, ...deliveries, ...unread]);
+    ]).then(([deliveries, unread]) => [...own, ...deliveries, ...unread]);
+    publishLater(c.env, c.executionCtx, others);
     return c.json(view, 200);
   })
   .post('/:id/decline', validate('param', idParam), async (c) => {
@@ -75,9 +73,9 @@ export const triageRoutes = new Hono<AppEnv>()
     const { id } = c.req.valid('param');
     const membership = await requireMembership(db, id, userId);
     const seq = await markRead(db, id, userId, c.req.valid('json').seq);
-    if (seq > membership.member.lastReadSeq) {
-      publish(c.env, c.executionCtx, await readDeliveries(db, id, userId, seq));
-    }
+    // Who sees the receipt is read after the response, for the live events only.
+    if (seq > membership.member.lastReadSeq)
+      publishLater(c.env, c.executionCtx, readDeliveries(db, id, userId, seq));
     return c.body(null, 204);
   })
   .put('/:id/mute', validate('param', idParam), async (c) => {
