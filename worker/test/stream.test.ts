@@ -4,9 +4,9 @@ import { eq, lt } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/d1';
 import { describe, expect, it } from 'vitest';
 import * as schema from '../src/db/schema.ts';
-import { issueStreamTicket, STREAM_TICKET_TTL_MS } from '../src/db/stream-tickets.ts';
-import { MAX_SOCKETS_PER_USER, PING, PONG } from '../src/hubs/user-hub.ts';
 import { sha256Hex } from '../src/lib/crypto.ts';
+import { issueStreamTicket, STREAM_TICKET_TTL_MS } from '../src/live/tickets.ts';
+import { MAX_SOCKETS_PER_USER, PING, PONG } from '../src/live/user-hub.ts';
 import { call, expectError, signUp } from './helpers.ts';
 import { connect, hubOf, openStream, publishTo, sleep, ticketFor, watch } from './live-socket.ts';
 
@@ -200,9 +200,11 @@ describe('UserHub', () => {
     expect(await devices[1]?.nextEvent()).toEqual(unread(1));
   });
 
-  it('refuses a publish body that is not a list of events', async () => {
-    const res = await hubOf('someone').fetch('https://user-hub/publish', { method: 'POST', body: '{"a":1}' });
-    expect(res.status).toBe(400);
+  it('refuses a publish that is not a list of events, and no longer takes one over fetch', async () => {
+    const notAList = { a: 1 } as unknown as StreamEvent[];
+    expect(await hubOf('someone').publish(notAList)).toBe(0);
+    const res = await hubOf('someone').fetch('https://user-hub/publish', { method: 'POST', body: '[]' });
+    expect(res.status).toBe(404);
   });
 
   it('only upgrades requests that ask for a WebSocket', async () => {

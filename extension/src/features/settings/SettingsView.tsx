@@ -1,0 +1,68 @@
+import type { DmPolicy, Me, Settings } from '@clipdm/shared';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/preact-query';
+import { api } from '../../api/client.ts';
+import { failureOf } from '../../api/http.ts';
+import { queryKeys } from '../../api/query-keys.ts';
+import { t } from '../../browser/i18n.ts';
+import { ErrorNote } from '../../ui/ErrorNote.tsx';
+import { AccountSection } from './AccountSection.tsx';
+import { BlockedList } from './BlockedList.tsx';
+import { ContactSync } from './ContactSync.tsx';
+import { PrivacySetting } from './PrivacySetting.tsx';
+
+type SettingsPatch = { dmPolicy?: DmPolicy; readReceipts?: boolean };
+
+/** Privacy (who may message you, read receipts), contact sync, blocked accounts and the account. */
+export function SettingsView({ me }: { me: Me }) {
+  const client = useQueryClient();
+  const query = useQuery({ queryKey: queryKeys.settings, queryFn: api.getSettings });
+  // Optimistic: the choice shows at once (focus and selection stay put); a refusal puts the old value back.
+  const save = useMutation({
+    mutationFn: (patch: SettingsPatch) => api.patchSettings(patch),
+    onMutate: async (patch) => {
+      await client.cancelQueries({ queryKey: queryKeys.settings });
+      const before = client.getQueryData<Settings>(queryKeys.settings);
+      if (before) client.setQueryData<Settings>(queryKeys.settings, { ...before, ...patch });
+      return { before };
+    },
+    onError: (_, __, context) => client.setQueryData(queryKeys.settings, context?.before),
+    onSuccess: (settings) => client.setQueryData(queryKeys.settings, settings),
+  });
+  const settings = query.data;
+  const busy = save.isPending;
+  const saved = save.isSuccess;
+  const error = failureOf(save.error ?? query.error);
+
+  return (
+    <section class="settings" aria-labelledby="settings-heading">
+      <h2 id="settings-heading">{t('settings')}</h2>
+      {settings && (
+        <section class="settings-section" aria-busy={busy}>
+          <PrivacySetting
+            value={settings.dmPolicy}
+            ageGroup={me.ageGroup}
+            onChange={(dmPolicy) => save.mutate({ dmPolicy })}
+          />
+          <label class="option">
+            <input
+              type="checkbox"
+              checked={settings.readReceipts}
+              onChange={(e) => save.mutate({ readReceipts: e.currentTarget.checked })}
+            />
+            <span>
+              <span class="option-label">{t('readReceipts')}</span>
+              <span class="hint">{t('readReceiptsHint')}</span>
+            </span>
+          </label>
+          <p class="ok" role="status">
+            {saved ? t('saved') : ''}
+          </p>
+        </section>
+      )}
+      <ErrorNote error={error} />
+      <ContactSync />
+      <BlockedList />
+      <AccountSection me={me} />
+    </section>
+  );
+}

@@ -1,0 +1,99 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { conversations, members } from '../../db/schema.ts';
+import type { Db } from '../../env.ts';
+import { conversationViewQueries, viewsFromRows } from './conversation-views.ts';
+
+const row = (conversationId: string, userId: string) =>
+  and(eq(members.conversationId, conversationId), eq(members.userId, userId));
+
+/**
+ * Request → accepted (also from declined, when someone changes their mind); shows it in the inbox. The
+ * same batch (one round trip) reads back the viewer's new view and every member row, for the live events.
+ */
+export async function acceptConversation(db: Db, conversationId: string, userId: string) {
+  const [, own, everyone, lastRows, reactionRows, rows] = await db.batch([
+    db
+      .update(members)
+      .set({ state: 'accepted', hidden: false })
+      .where(and(row(conversationId, userId), inArray(members.state, ['request', 'declined']))),
+    ...conversationViewQueries(db, userId, [conversationId]),
+    db.select().from(members).where(eq(members.conversationId, conversationId)),
+  ]);
+  const [view] = viewsFromRows(userId, [own, everyone, lastRows, reactionRows]);
+  return { view, rows };
+}
+
+/** The statement of a decline, for a batch. */
+export function declineStatement(db: Db, conversationId: string, userId: string) {
+  return db
+    .update(members)
+    .set({ state: 'declined' })
+    .where(and(row(conversationId, userId), eq(members.state, 'request')));
+}
+
+/** Hides a request from the viewer for good; the sender's messages and count stay as they are. */
+export async function declineConversation(db: Db, conversationId: string, userId: string) {
+  await declineStatement(db, conversationId, userId);
+}
+
+export async function setMuted(db: Db, conversationId: string, userId: string, muted: boolean) {
+  await db.update(members).set({ muted }).where(row(conversationId, userId));
+}
+
+/**
+ * Moves the read marker forward to `seq` (capped at the last message, never backwards); the unread count
+ * follows from it (`last_seq − last_read_seq`). Returns the marker after the update.
+ */
+export async function markRead(db: Db, conversationId: string, userId: string, seq: number) {
+  const [updated] = await db.all<{ lastReadSeq: number }>(sql`
+    update members set
+      last_read_seq = max(last_read_seq, min(${seq}, (select last_seq from conversations where id = ${conversationId})))
+    where conversation_id = ${conversationId} and user_id = ${userId}
+    returning last_read_seq as lastReadSeq`);
+  return updated?.lastReadSeq ?? 0;
+}
+
+/** A direct conversation left by the viewer: out of their lists until a new message arrives. */
+export async function hideDirect(db: Db, conversationId: string, userId: string) {
+  await db.update(members).set({ hidden: true }).where(row(conversationId, userId));
+}
+
+/**
+ * The query behind `unreadCounts`, served by members_box_idx and the conversations' primary key: a
+ * conversation is unread while its last seq is past the member's read marker.
+ */
+export function unreadCountsQuery(db: Db, userIds: string[]) {
+  return db
+    .select({
+      userId: members.userId,
+      inbox: sql<number>`sum(${members.state} = 'accepted' and ${members.muted} = 0)`,
+      requests: sql<number>`sum(${members.state} = 'request')`,
+    })
+    .from(members)
+    .innerJoin(conversations, eq(conversations.id, members.conversationId))
+    .where(
+      and(
+        inArray(members.userId, userIds),
+        inArray(members.state, ['accepted', 'request']),
+        eq(members.hidden, false),
+        sql`${conversations.lastSeq} > ${members.lastReadSeq}`,
+      ),
+    )
+    .groupBy(members.userId);
+}
+
+/**
+ * How many conversations in each box have unread messages, for each user (muted ones are not counted in
+ * the inbox), in one query.
+ */
+export async function unreadCounts(
+  db: Db,
+  userIds: string[],
+): Promise<Map<string, { inbox: number; requests: number }>> {
+  const counts = new Map(userIds.map((id) => [id, { inbox: 0, requests: 0 }]));
+  if (userIds.length === 0) return counts;
+  for (const r of await unreadCountsQuery(db, userIds)) {
+    counts.set(r.userId, { inbox: Number(r.inbox ?? 0), requests: Number(r.requests ?? 0) });
+  }
+  return counts;
+}

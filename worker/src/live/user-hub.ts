@@ -1,0 +1,105 @@
+import { DurableObject } from 'cloudflare:workers';
+import type { StreamEvent } from '@clipdm/shared';
+import type { Env } from '../env.ts';
+import { logEvent } from '../lib/log.ts';
+
+/** The heartbeat: a client sends the text frame `ping`, the hub answers `pong`. */
+export const PING = 'ping';
+export const PONG = 'pong';
+
+/** Devices one user may keep connected; a new one beyond this pushes out the oldest. */
+export const MAX_SOCKETS_PER_USER = 16;
+
+interface SocketAttachment {
+  connectedAt: number;
+}
+
+/** Close codes a peer may report but nobody may send (RFC 6455 §7.4.1). */
+const RESERVED_CLOSE_CODES = new Set([1005, 1006, 1015]);
+
+function closeQuietly(socket: WebSocket, code: number, reason: string): void {
+  try {
+    socket.close(RESERVED_CLOSE_CODES.has(code) ? 1000 : code, reason);
+  } catch {
+    // Already closed: nothing left to clean up.
+  }
+}
+
+/**
+ * One per user (`idFromName(userId)`): holds that user's live sockets, one per device. Sockets are accepted
+ * with the hibernation API, so an idle hub is evicted from memory while its connections stay open, and
+ * heartbeats are answered by the runtime without waking it. Events arrive from the worker by RPC
+ * (`stub.publish(events)`) after the write they describe has committed; the hub keeps no history (D1 does).
+ * The WebSocket connect stays a `fetch`, since an upgrade is an HTTP request.
+ */
+export class UserHub extends DurableObject<Env> {
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
+  }
+
+  override async fetch(request: Request): Promise<Response> {
+    const { pathname } = new URL(request.url);
+    if (pathname === '/connect' && request.headers.get('upgrade')?.toLowerCase() === 'websocket') {
+      return this.acceptDevice();
+    }
+    return new Response('Not found', { status: 404 });
+  }
+
+  /** Accepts a new device. The worker has already checked the ticket that routed it here. */
+  private acceptDevice(): Response {
+    this.evictOldestIfFull();
+    const { 0: client, 1: server } = new WebSocketPair();
+    this.ctx.acceptWebSocket(server);
+    server.serializeAttachment({ connectedAt: Date.now() } satisfies SocketAttachment);
+    return new Response(null, { status: 101, webSocket: client });
+  }
+
+  private evictOldestIfFull(): void {
+    const open = this.openSockets();
+    if (open.length < MAX_SOCKETS_PER_USER) return;
+    const connectedAt = (socket: WebSocket) =>
+      (socket.deserializeAttachment() as SocketAttachment | null)?.connectedAt ?? 0;
+    const oldest = open.reduce((a, b) => (connectedAt(b) < connectedAt(a) ? b : a));
+    closeQuietly(oldest, 1008, 'too many connections');
+  }
+
+  private openSockets(): WebSocket[] {
+    return this.ctx.getWebSockets().filter((socket) => socket.readyState === WebSocket.OPEN);
+  }
+
+  /** RPC: sends each event, one JSON object per frame, to every open socket; returns how many got them. */
+  publish(events: StreamEvent[]): number {
+    // RPC arguments are typed only at compile time; anything but a list is refused by delivering nothing.
+    if (!Array.isArray(events)) {
+      logEvent('warn', { msg: 'hub publish refused', reason: 'not a list of events' });
+      return 0;
+    }
+    const frames = events.map((event) => JSON.stringify(event));
+    let delivered = 0;
+    for (const socket of this.openSockets()) {
+      try {
+        for (const frame of frames) socket.send(frame);
+        delivered += 1;
+      } catch (error) {
+        // A socket that broke between the check and the send: drop it, the client will reconnect and catch up.
+        logEvent('warn', { msg: 'hub send failed', error: String(error) });
+        closeQuietly(socket, 1011, 'send failed');
+      }
+    }
+    return delivered;
+  }
+
+  /** The stream is one-way; `ping` is answered by the auto-response and anything else is ignored. */
+  override webSocketMessage(): void {}
+
+  /** Completes the closing handshake so the runtime releases the socket. */
+  override webSocketClose(socket: WebSocket, code: number, reason: string): void {
+    closeQuietly(socket, code, reason);
+  }
+
+  override webSocketError(socket: WebSocket, error: unknown): void {
+    logEvent('warn', { msg: 'hub socket error', error: String(error) });
+    closeQuietly(socket, 1011, 'socket error');
+  }
+}
