@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { pbkdf2Sync, randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sign } from 'hono/jwt';
@@ -44,8 +44,11 @@ export async function startBenchWorker({ port, tempDir, log }) {
   const world = buildWorld(benchCredentials());
   timings.generate = performance.now() - started;
   started = performance.now();
-  const counts = writeRows(localD1File(persistTo), world.rows);
+  const file = localD1File(persistTo);
+  const counts = writeRows(file, world.rows);
   timings.write = performance.now() - started;
+  const bytes = statSync(file).size;
+  log(`seed: the database file is ${(bytes / 1024 / 1024).toFixed(1)} MB, ${(bytes / counts.messages).toFixed(0)} bytes per message with everything else`);
   log(
     `seed: ${Object.entries(counts)
       .map(([t, c]) => `${c} ${t}`)
@@ -130,5 +133,5 @@ export async function startBenchWorker({ port, tempDir, log }) {
       'HS256',
     );
   };
-  return { baseUrl, roles: world.roles, tokenFor, stop, timings, logFile };
+  return { baseUrl, roles: world.roles, tokenFor, stop, timings, logFile, databaseBytes: bytes, counts };
 }

@@ -162,6 +162,7 @@ async function main() {
     const failed = printBudgets(verdicts, log);
     const results = {
       when: new Date().toISOString(),
+      database: { bytes: worker.databaseBytes, rows: worker.counts },
       connections: CONNECTIONS,
       seconds: SECONDS,
       floor,
