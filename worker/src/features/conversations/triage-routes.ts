@@ -45,7 +45,8 @@ export const triageRoutes = new Hono<AppEnv>()
       const db = c.get('db');
       const userId = c.get('userId');
       const { id } = c.req.valid('param');
-      await requireMembership(db, id, userId);
+      // No membership check of its own: the update only moves the caller's own request or declined row, and
+      // the view read in the same batch is empty for anyone who may not see the conversation (`canSee`).
       const { view, rows } = await acceptConversation(db, id, userId);
       if (!view) throw notFound('No such conversation');
       // Everyone who sees the conversation gets their new view: read receipts may now show both ways.
