@@ -79,7 +79,15 @@ export async function startWorker(options: {
   );
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // 'error' without 'exit' when wrangler cannot start at all; the health wait below then reports it.
+  let startError: Error | undefined;
+  const exited = new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.once('error', (error) => {
+      startError = error;
+      resolve();
+    });
+  });
 
   const stop = async () => {
     stopGroup(child);
@@ -90,10 +98,12 @@ export async function startWorker(options: {
   try {
     await waitFor(
       `wrangler dev on ${baseUrl} (log: ${logFile})`,
-      // An exited wrangler ends the wait at once; the check below turns it into the error.
-      async () => child.exitCode !== null || (await fetch(`${baseUrl}/v1/health`)).ok,
+      // An exited (or never started) wrangler ends the wait at once; the checks below turn it into the error.
+      async () =>
+        child.exitCode !== null || startError !== undefined || (await fetch(`${baseUrl}/v1/health`)).ok,
       150_000,
     );
+    if (startError) throw new Error(`wrangler dev could not start: ${startError.message}`);
     if (child.exitCode !== null)
       throw new Error(`wrangler dev exited with ${child.exitCode}; see ${logFile}`);
   } catch (error) {

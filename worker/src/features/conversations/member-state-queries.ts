@@ -45,11 +45,12 @@ export async function setMuted(db: Db, conversationId: string, userId: string, m
  * follows from it (`last_seq − last_read_seq`). Returns the marker after the update.
  */
 export async function markRead(db: Db, conversationId: string, userId: string, seq: number) {
-  const [updated] = await db.all<{ lastReadSeq: number }>(sql`
-    update members set
-      last_read_seq = max(last_read_seq, min(${seq}, (select last_seq from conversations where id = ${conversationId})))
-    where conversation_id = ${conversationId} and user_id = ${userId}
-    returning last_read_seq as lastReadSeq`);
+  const lastSeq = sql`(select ${conversations.lastSeq} from ${conversations} where ${conversations.id} = ${conversationId})`;
+  const [updated] = await db
+    .update(members)
+    .set({ lastReadSeq: sql`max(${members.lastReadSeq}, min(${seq}, ${lastSeq}))` })
+    .where(row(conversationId, userId))
+    .returning({ lastReadSeq: members.lastReadSeq });
   return updated?.lastReadSeq ?? 0;
 }
 

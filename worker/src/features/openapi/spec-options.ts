@@ -1,5 +1,6 @@
 import { errorBodySchema } from '@clipdm/shared';
 import { type GenerateSpecOptions, resolver } from 'hono-openapi';
+import { z } from 'zod';
 import { ERROR_RESPONSES, type ErrorStatus } from './describe.ts';
 
 const ERROR_DESCRIPTIONS: Record<ErrorStatus, string> = {
@@ -27,6 +28,22 @@ function errorResponse(status: ErrorStatus) {
       : {}),
     content: { 'application/json': { schema: resolver(errorBodySchema) } },
   };
+}
+
+/**
+ * `StreamEvent` arrives over the WebSocket, so no route's response names it; it is added to the components
+ * so clients generated from the document get its type too. Its references point at the components the
+ * routes produce (`Message`, `Conversation`, `Reaction`).
+ */
+type ComponentSchema = NonNullable<
+  NonNullable<GenerateSpecOptions['documentation']['components']>['schemas']
+>[string];
+
+function streamEventComponent(): ComponentSchema {
+  const all = z.toJSONSchema(z.globalRegistry, { uri: (id) => `#/components/schemas/${id}`, io: 'input' });
+  const { $schema, $id, ...schema } = all.schemas.StreamEvent ?? {};
+  // zod's JSON Schema type and openapi-types' schema object describe the same JSON; only their unions differ.
+  return schema as ComponentSchema;
 }
 
 /** The document-wide parts of `/v1/openapi.json`; the operations come from the routes themselves. */
@@ -58,6 +75,7 @@ export const specOptions: Partial<GenerateSpecOptions> = {
         bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'The access token' },
         adminToken: { type: 'http', scheme: 'bearer', description: 'The ADMIN_TOKEN secret' },
       },
+      schemas: { StreamEvent: streamEventComponent() },
       responses: Object.fromEntries(
         Object.entries(ERROR_RESPONSES).map(([status, name]) => [
           name,
