@@ -94,6 +94,9 @@ export async function startBenchWorker({ port, tempDir, log }) {
       '--env-file',
       envFile,
       '--show-interactive-dev-session=false',
+      // D1's `query()`, which keeps `meta` for the statements drizzle reads with `raw()`: metering only.
+      '--compatibility-flags',
+      'd1_binding_jsrpc',
       '--log-level',
       'warn',
     ],

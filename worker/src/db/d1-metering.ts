@@ -30,13 +30,15 @@ function charge(bill: D1Bill, results: Meta[]) {
 }
 
 /**
- * The binding's own path behind `raw()`. `raw()` drops D1's `meta`, and `all()` cannot stand in for it
- * (it keys rows by column name, so the joined columns drizzle reads by position would collapse). Metering
- * is a bench and test tool, so it may lean on this internal; without it, rows are simply not counted.
+ * `raw()` drops D1's `meta`, and `all()` cannot stand in for it: it keys rows by column name, so the joined
+ * columns drizzle reads by position would collapse. Metering is a bench and test tool, so it reaches D1 by
+ * one of two other roads that keep both: the binding's `query()` (compatibility flag `d1_binding_jsrpc`,
+ * which the bench's `wrangler dev` turns on), or, in workerd builds where it is still public, the
+ * statement's own `dbSession._sendOrThrow` (the vitest pool's). Without either, rows go uncounted.
  */
 type RawAnswer = Meta & { results?: { columns: string[]; rows: unknown[][] } };
 
-interface RawPath {
+interface InternalPath {
   dbSession?: {
     _sendOrThrow?: (
       endpoint: string,
@@ -50,6 +52,16 @@ interface RawPath {
   params?: unknown[];
 }
 
+/** The binding's `query()` and the session's bookmark to send with it (`RawRoad` of the database). */
+export interface RawRoad {
+  query?: (request: {
+    queries: { sql: string; params?: unknown[] }[];
+    bookmark?: string;
+  }) => Promise<{ results: RawAnswer[]; bookmark?: string }>;
+  bookmark: () => string | null;
+  advance: (bookmark: string | undefined) => void;
+}
+
 const noSpan = { setAttribute: () => {} };
 
 /** A prepared statement that adds what it costs to `bill` (the statements a batch runs are billed there). */
@@ -57,10 +69,11 @@ export class MeteredStatement implements D1PreparedStatement {
   constructor(
     readonly inner: D1PreparedStatement,
     private readonly bill: D1Bill,
+    private readonly road?: RawRoad,
   ) {}
 
   bind(...values: unknown[]): MeteredStatement {
-    return new MeteredStatement(this.inner.bind(...values), this.bill);
+    return new MeteredStatement(this.inner.bind(...values), this.bill, this.road);
   }
 
   first<T = unknown>(colName: string): Promise<T | null>;
@@ -87,27 +100,41 @@ export class MeteredStatement implements D1PreparedStatement {
   raw<T = unknown[]>(options: { columnNames: true }): Promise<[string[], ...T[]]>;
   raw<T = unknown[]>(options?: { columnNames?: false }): Promise<T[]>;
   async raw<T = unknown[]>(options?: { columnNames?: boolean }): Promise<[string[], ...T[]] | T[]> {
-    const path = this.inner as unknown as RawPath;
-    const send = path.dbSession?._sendOrThrow;
-    if (!send || path.statement === undefined) {
+    const answer = await this.rawAnswer();
+    if (!answer) {
       this.bill.roundTrips += 1;
       this.bill.statements += 1;
       return options?.columnNames ? this.inner.raw<T>({ columnNames: true }) : this.inner.raw<T>();
     }
-    const sent = await send.call(
-      path.dbSession,
-      '/query',
-      path.statement,
-      path.params ?? [],
-      'ROWS_AND_COLUMNS',
-      noSpan,
-    );
-    // One statement comes back as a list of one, as the binding's own `raw()` allows for.
-    const answer = Array.isArray(sent) ? sent[0] : sent;
-    if (!answer) throw new Error('D1 returned no result');
     charge(this.bill, [answer]);
     const rows = (answer.results?.rows ?? []) as T[];
     return options?.columnNames ? [answer.results?.columns ?? [], ...rows] : rows;
+  }
+
+  /** Rows, columns and meta of this statement by one of the two roads, or `undefined` when neither is open. */
+  private async rawAnswer(): Promise<RawAnswer | undefined> {
+    const path = this.inner as unknown as InternalPath;
+    if (path.statement === undefined) return undefined;
+    const send = path.dbSession?._sendOrThrow;
+    if (send) {
+      const sent = await send.call(
+        path.dbSession,
+        '/query',
+        path.statement,
+        path.params ?? [],
+        'ROWS_AND_COLUMNS',
+        noSpan,
+      );
+      // One statement comes back as a list of one, as the binding's own `raw()` allows for.
+      return Array.isArray(sent) ? sent[0] : sent;
+    }
+    if (!this.road?.query) return undefined;
+    const answer = await this.road.query({
+      queries: [{ sql: path.statement, params: path.params ?? [] }],
+      bookmark: this.road.bookmark() ?? undefined,
+    });
+    this.road.advance(answer.bookmark);
+    return answer.results[0];
   }
 }
 

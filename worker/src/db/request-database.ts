@@ -8,6 +8,7 @@ import {
   formatBill,
   innerStatements,
   MeteredStatement,
+  type RawRoad,
 } from './d1-metering.ts';
 import * as schema from './schema.ts';
 
@@ -22,14 +23,27 @@ export const BILL_HEADER = 'X-D1-Bill';
  * person wrote before, while a replica may serve it.
  */
 class SessionDatabase implements D1Database {
+  /** A bookmark from metering's own road to D1 (`RawRoad`), newer than the session's when it wrote last. */
+  private metered: string | null = null;
+
   constructor(
     private readonly session: D1DatabaseSession,
     private readonly bill: D1Bill | null,
+    private readonly binding: D1Database,
   ) {}
 
   prepare(query: string): D1PreparedStatement {
     const statement = this.session.prepare(query);
-    return this.bill ? new MeteredStatement(statement, this.bill) : statement;
+    if (!this.bill) return statement;
+    const query_ = (this.binding as unknown as { query?: RawRoad['query'] }).query;
+    return new MeteredStatement(statement, this.bill, {
+      query: query_ && ((request) => query_.call(this.binding, request)),
+      bookmark: () => this.bookmark(),
+      advance: (bookmark) => {
+        if (bookmark && (this.metered === null || bookmark.localeCompare(this.metered) > 0))
+          this.metered = bookmark;
+      },
+    });
   }
 
   async batch<T = unknown>(statements: D1PreparedStatement[]): Promise<D1Result<T>[]> {
@@ -51,7 +65,10 @@ class SessionDatabase implements D1Database {
   }
 
   bookmark(): string | null {
-    return this.session.getBookmark();
+    const own = this.session.getBookmark();
+    return own === null || (this.metered !== null && this.metered.localeCompare(own) > 0)
+      ? this.metered
+      : own;
   }
 }
 
@@ -72,7 +89,7 @@ export const databasePerRequest = createMiddleware<AppEnv>(async (c, next) => {
         ? 'first-unconstrained'
         : 'first-primary';
   const bill = c.env.D1_METERING === '1' ? emptyBill() : null;
-  const database = new SessionDatabase(c.env.DB.withSession(start), bill);
+  const database = new SessionDatabase(c.env.DB.withSession(start), bill, c.env.DB);
   c.set('db', drizzle(database, { schema }));
   await next();
   // A WebSocket upgrade answers with the hub's own response, whose headers cannot change.
