@@ -38,6 +38,9 @@ function charge(bill: D1Bill, results: Meta[]) {
  */
 type RawAnswer = Meta & { results?: { columns: string[]; rows: unknown[][] } };
 
+/** One result of `query()`: rows and columns under `data` (kind `raw`), with D1's meta. */
+type QueryResult = Meta & { data?: { columns: string[]; rows: unknown[][] } };
+
 interface InternalPath {
   dbSession?: {
     _sendOrThrow?: (
@@ -57,7 +60,7 @@ export interface RawRoad {
   query?: (request: {
     queries: { sql: string; params?: unknown[] }[];
     bookmark?: string;
-  }) => Promise<{ results: RawAnswer[]; bookmark?: string }>;
+  }) => Promise<{ results: QueryResult[]; bookmark?: string }>;
   bookmark: () => string | null;
   advance: (bookmark: string | undefined) => void;
 }
@@ -134,7 +137,8 @@ export class MeteredStatement implements D1PreparedStatement {
       bookmark: this.road.bookmark() ?? undefined,
     });
     this.road.advance(answer.bookmark);
-    return answer.results[0];
+    const [first] = answer.results;
+    return first && { meta: first.meta, results: first.data };
   }
 }
 

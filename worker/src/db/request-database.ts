@@ -1,4 +1,5 @@
 import { drizzle } from 'drizzle-orm/d1';
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env.ts';
 import {
@@ -91,10 +92,37 @@ export const databasePerRequest = createMiddleware<AppEnv>(async (c, next) => {
   const bill = c.env.D1_METERING === '1' ? emptyBill() : null;
   const database = new SessionDatabase(c.env.DB.withSession(start), bill, c.env.DB);
   c.set('db', drizzle(database, { schema }));
+  const billed = bill && billAtAnswer(c, bill);
   await next();
   // A WebSocket upgrade answers with the hub's own response, whose headers cannot change.
   if (c.res.status === 101) return;
   const bookmark = database.bookmark();
   if (bookmark) c.header(BOOKMARK_HEADER, bookmark);
-  if (bill) c.header(BILL_HEADER, formatBill(bill));
+  if (billed) c.header(BILL_HEADER, formatBill(billed()));
 });
+
+/**
+ * The bill as it stood when the handler (or the error handler) made its answer: D1 calls the handler
+ * started without awaiting — the live events of a send, read for `waitUntil` — are not on the response's
+ * path, however soon they finish. Hono builds every answer through `c.json`, `c.body` or `c.text`.
+ */
+function billAtAnswer(c: Context<AppEnv>, bill: D1Bill): () => D1Bill {
+  let atAnswer: D1Bill | null = null;
+  const freeze = () => {
+    atAnswer ??= { ...bill };
+  };
+  const { json, body, text } = c;
+  c.json = ((...args: Parameters<typeof json>) => {
+    freeze();
+    return json(...args);
+  }) as typeof json;
+  c.body = ((...args: Parameters<typeof body>) => {
+    freeze();
+    return body(...args);
+  }) as typeof body;
+  c.text = ((...args: Parameters<typeof text>) => {
+    freeze();
+    return text(...args);
+  }) as typeof text;
+  return () => atAnswer ?? bill;
+}
