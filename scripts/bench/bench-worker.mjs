@@ -48,7 +48,9 @@ export async function startBenchWorker({ port, tempDir, log }) {
   const counts = writeRows(file, world.rows);
   timings.write = performance.now() - started;
   const bytes = statSync(file).size;
-  log(`seed: the database file is ${(bytes / 1024 / 1024).toFixed(1)} MB, ${(bytes / counts.messages).toFixed(0)} bytes per message with everything else`);
+  log(
+    `seed: the database file is ${(bytes / 1024 / 1024).toFixed(1)} MB, ${(bytes / counts.messages).toFixed(0)} bytes per message with everything else`,
+  );
   log(
     `seed: ${Object.entries(counts)
       .map(([t, c]) => `${c} ${t}`)
