@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig, type WxtViteConfig } from 'wxt';
+import { MANIFEST_PUBLIC_KEY } from './manifest-key.ts';
 
 /** Origins the extension may call: local workers on any port, and the production worker from the build. */
 function workerHostPermissions(): string[] {
@@ -34,5 +35,7 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'notifications', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: workerHostPermissions(),
     action: { default_title: '__MSG_actionTitle__' },
+    // A stable id in Chromium (Firefox has no `key`; its extension pages reach the API by host permission).
+    ...(browser === 'firefox' ? {} : { key: MANIFEST_PUBLIC_KEY }),
   }),
 });

@@ -16,5 +16,6 @@ export type Db = DrizzleD1Database<typeof schema>;
 /** Hono's environment: the bindings, and what middleware puts on the context. */
 export interface AppEnv {
   Bindings: Env;
-  Variables: { db: Db; requestId: string; userId: string };
+  /** `d1`: the request's D1 session (bookmark, metering) that `db` runs on; the login check wraps it. */
+  Variables: { db: Db; d1: D1Database; requestId: string; userId: string; loginId: string };
 }

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { EXTENSION_ID } from '../../manifest-key.ts';
 import { ROOT, runTool, stopGroup, TOOL_ENV, waitFor } from './processes.ts';
 
 export interface WorkerHandle {
@@ -43,7 +44,10 @@ export async function startWorker(options: {
     ADMIN_TOKEN: adminToken,
     VIDEO_HOSTS: 'www.tiktok.com,m.tiktok.com,tiktok.com,vm.tiktok.com,vt.tiktok.com,127.0.0.1',
     OEMBED_URL: `${options.fixtureOrigin}/oembed`,
-    ALLOWED_ORIGINS: `chrome-extension://*,moz-extension://*,${options.fixtureOrigin}`,
+    // Exactly the extension's own origin (its id is fixed by the manifest key) and the fixture site.
+    ALLOWED_ORIGINS: `chrome-extension://${EXTENSION_ID},${options.fixtureOrigin}`,
+    // Every account of the suite registers from 127.0.0.1.
+    LIMIT_REGISTRATIONS_PER_HOUR: '100000',
     ...options.vars,
   };
   const envFile = join(options.tempDir, 'e2e.env');

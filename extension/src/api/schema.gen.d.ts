@@ -645,6 +645,44 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    StreamEvent:
+      | {
+          /** @constant */
+          type: 'message';
+          message: components['schemas']['Message'];
+        }
+      | {
+          /** @constant */
+          type: 'message_unsent';
+          conversationId: string;
+          messageId: string;
+          seq: number;
+        }
+      | {
+          /** @constant */
+          type: 'reaction';
+          conversationId: string;
+          messageId: string;
+          reactions: components['schemas']['Reaction'][];
+        }
+      | {
+          /** @constant */
+          type: 'read';
+          conversationId: string;
+          userId: string;
+          seq: number;
+        }
+      | {
+          /** @constant */
+          type: 'conversation';
+          conversation: components['schemas']['Conversation'];
+        }
+      | {
+          /** @constant */
+          type: 'unread';
+          inbox: number;
+          requests: number;
+        };
     /** @description The body of every error response. */
     ErrorBody: {
       error: {
@@ -699,12 +737,30 @@ export interface components {
     };
     /** @enum {string} */
     AgeGroup: '13-15' | '16-17' | 'adult';
+    RegisterBody: {
+      handle: string;
+      password: string;
+      birthdate: string;
+      displayName?: string;
+    };
+    LoginBody: {
+      handle: string;
+      password: string;
+    };
+    RefreshBody: {
+      refreshToken: string;
+    };
     Settings: {
       dmPolicy: components['schemas']['DmPolicy'];
       readReceipts: boolean;
     };
     /** @enum {string} */
     DmPolicy: 'everyone' | 'suggested' | 'friends' | 'no_one';
+    SettingsPatch: {
+      /** @enum {string} */
+      dmPolicy?: 'everyone' | 'suggested' | 'friends' | 'no_one';
+      readReceipts?: boolean;
+    };
     UserPage: {
       users: components['schemas']['User'][];
       cursor: string | null;
@@ -719,6 +775,9 @@ export interface components {
       followsYou: boolean;
       isFriend: boolean;
       canMessage: boolean;
+    };
+    DeleteMeBody: {
+      password: string;
     };
     /** @description Everything the service holds about one account. */
     AccountExport: {
@@ -787,8 +846,18 @@ export interface components {
       }[];
       title: string | null;
     };
+    IdentifiersBody: {
+      identifiers: {
+        /** @enum {string} */
+        kind: 'phone' | 'email' | 'facebook';
+        hash: string;
+      }[];
+    };
     ContactsMatched: {
       matched: number;
+    };
+    ContactsBody: {
+      hashes: string[];
     };
     UserList: {
       users: components['schemas']['User'][];
@@ -861,12 +930,42 @@ export interface components {
       count: number;
       mine: boolean;
     };
+    CreateConversationBody: {
+      members: string[];
+      title?: string;
+    };
     ReportFiled: {
       reportId: string;
+    };
+    ReportBody: {
+      /** @enum {string} */
+      reason: 'spam' | 'harassment' | 'hate' | 'nudity' | 'violence' | 'self_harm' | 'scam' | 'other';
+      messageIds?: string[];
+      note?: string;
+      block?: boolean;
+    };
+    ReadBody: {
+      seq: number;
+    };
+    RenameConversationBody: {
+      title: string;
+    };
+    AddMembersBody: {
+      handles: string[];
     };
     MessagePage: {
       messages: components['schemas']['Message'][];
       hasMore: boolean;
+    };
+    SendMessageBody: {
+      clientId: string;
+      text?: string;
+      video?: {
+        url: string;
+      };
+    };
+    ReactionBody: {
+      emoji: string;
     };
     /** @description A single-use ticket for `GET /v1/stream?ticket=`, valid for 30 seconds. */
     StreamTicket: {
@@ -902,6 +1001,10 @@ export interface components {
     };
     ResolvedReport: {
       report: components['schemas']['AdminReport'];
+    };
+    ResolveReportBody: {
+      /** @enum {string} */
+      action: 'dismiss' | 'suspend';
     };
   };
   responses: {
@@ -1027,12 +1130,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          handle: string;
-          password: string;
-          birthdate: string;
-          displayName?: string;
-        };
+        'application/json': components['schemas']['RegisterBody'];
       };
     };
     responses: {
@@ -1049,6 +1147,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       409: components['responses']['Conflict'];
       413: components['responses']['TooLarge'];
+      429: components['responses']['RateLimited'];
     };
   };
   postV1AuthLogin: {
@@ -1060,10 +1159,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          handle: string;
-          password: string;
-        };
+        'application/json': components['schemas']['LoginBody'];
       };
     };
     responses: {
@@ -1091,9 +1187,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          refreshToken: string;
-        };
+        'application/json': components['schemas']['RefreshBody'];
       };
     };
     responses: {
@@ -1120,9 +1214,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          refreshToken: string;
-        };
+        'application/json': components['schemas']['RefreshBody'];
       };
     };
     responses: {
@@ -1167,9 +1259,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          password: string;
-        };
+        'application/json': components['schemas']['DeleteMeBody'];
       };
     };
     responses: {
@@ -1216,11 +1306,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          /** @enum {string} */
-          dmPolicy?: 'everyone' | 'suggested' | 'friends' | 'no_one';
-          readReceipts?: boolean;
-        };
+        'application/json': components['schemas']['SettingsPatch'];
       };
     };
     responses: {
@@ -1294,13 +1380,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          identifiers: {
-            /** @enum {string} */
-            kind: 'phone' | 'email' | 'facebook';
-            hash: string;
-          }[];
-        };
+        'application/json': components['schemas']['IdentifiersBody'];
       };
     };
     responses: {
@@ -1325,9 +1405,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          hashes: string[];
-        };
+        'application/json': components['schemas']['ContactsBody'];
       };
     };
     responses: {
@@ -1343,6 +1421,7 @@ export interface operations {
       400: components['responses']['InvalidRequest'];
       401: components['responses']['Unauthorized'];
       413: components['responses']['TooLarge'];
+      429: components['responses']['RateLimited'];
     };
   };
   deleteV1MeContacts: {
@@ -1512,7 +1591,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Blocked */
+      /** @description Blocked (nothing to do for an unknown handle) */
       204: {
         headers: {
           [name: string]: unknown;
@@ -1521,7 +1600,6 @@ export interface operations {
       };
       400: components['responses']['InvalidRequest'];
       401: components['responses']['Unauthorized'];
-      404: components['responses']['NotFound'];
     };
   };
   deleteV1UsersByHandleBlock: {
@@ -1544,7 +1622,6 @@ export interface operations {
       };
       400: components['responses']['InvalidRequest'];
       401: components['responses']['Unauthorized'];
-      404: components['responses']['NotFound'];
     };
   };
   getV1Conversations: {
@@ -1582,10 +1659,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          members: string[];
-          title?: string;
-        };
+        'application/json': components['schemas']['CreateConversationBody'];
       };
     };
     responses: {
@@ -1651,9 +1725,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          title: string;
-        };
+        'application/json': components['schemas']['RenameConversationBody'];
       };
     };
     responses: {
@@ -1732,13 +1804,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          /** @enum {string} */
-          reason: 'spam' | 'harassment' | 'hate' | 'nudity' | 'violence' | 'self_harm' | 'scam' | 'other';
-          messageIds?: string[];
-          note?: string;
-          block?: boolean;
-        };
+        'application/json': components['schemas']['ReportBody'];
       };
     };
     responses: {
@@ -1755,6 +1821,7 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       404: components['responses']['NotFound'];
       413: components['responses']['TooLarge'];
+      429: components['responses']['RateLimited'];
     };
   };
   postV1ConversationsByIdRead: {
@@ -1768,9 +1835,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          seq: number;
-        };
+        'application/json': components['schemas']['ReadBody'];
       };
     };
     responses: {
@@ -1867,9 +1932,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          handles: string[];
-        };
+        'application/json': components['schemas']['AddMembersBody'];
       };
     };
     responses: {
@@ -1955,13 +2018,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          clientId: string;
-          text?: string;
-          video?: {
-            url: string;
-          };
-        };
+        'application/json': components['schemas']['SendMessageBody'];
       };
     };
     responses: {
@@ -2049,9 +2106,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          emoji: string;
-        };
+        'application/json': components['schemas']['ReactionBody'];
       };
     };
     responses: {
@@ -2112,6 +2167,7 @@ export interface operations {
         };
       };
       401: components['responses']['Unauthorized'];
+      429: components['responses']['RateLimited'];
     };
   };
   getV1Stream: {
@@ -2173,10 +2229,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          /** @enum {string} */
-          action: 'dismiss' | 'suspend';
-        };
+        'application/json': components['schemas']['ResolveReportBody'];
       };
     };
     responses: {

@@ -91,6 +91,7 @@ export const databasePerRequest = createMiddleware<AppEnv>(async (c, next) => {
         : 'first-primary';
   const bill = c.env.D1_METERING === '1' ? emptyBill() : null;
   const database = new SessionDatabase(c.env.DB.withSession(start), bill, c.env.DB);
+  c.set('d1', database);
   c.set('db', drizzle(database, { schema }));
   const billed = bill && billAtAnswer(c, bill);
   await next();

@@ -144,7 +144,8 @@ export const conversations = sqliteTable(
  * A user's place in a conversation. `state` is the viewer's box: `accepted` (inbox), `request`, or gone
  * (`declined`, `left`, `removed`). `hidden` keeps a direct conversation out of the lists until a message
  * arrives (a new one not yet written in, or one the user left). A send writes no member row but the
- * sender's: unread counts are the conversation's `last_seq` − `last_read_seq`, and the lists order by the
+ * sender's: unread counts are the conversation's `last_seq` − `last_read_seq` (less `hidden_unread`, the
+ * messages a block hides from this member), and the lists order by the
  * conversation's `last_activity_at`. `unreadCount` and `lastActivityAt` here are no longer kept up to
  * date nor read (they keep their creation values); a later migration drops them with the index column.
  */
@@ -165,6 +166,9 @@ export const members = sqliteTable(
     muted: integer('muted', { mode: 'boolean' }).notNull().default(false),
     lastReadSeq: integer('last_read_seq').notNull().default(0),
     unreadCount: integer('unread_count').notNull().default(0),
+    // Messages after the read marker that this member does not see (blocks in a group, `hiddenByBlock`):
+    // the unread count is `last_seq − last_read_seq − hidden_unread`. Written only for such members.
+    hiddenUnread: integer('hidden_unread').notNull().default(0),
     lastActivityAt: text('last_activity_at').notNull().default(now),
     joinedAt: text('joined_at').notNull().default(now),
     // The conversation's last seq when this member was (last) added: they see only the messages after it,
@@ -269,12 +273,21 @@ export const reports = sqliteTable(
   (t) => [index('reports_status_idx').on(t.status, t.createdAt)],
 );
 
-/** Fixed-window counters: login failures per handle, sends per minute, new requests per day. */
-export const rateLimits = sqliteTable('rate_limits', {
-  key: text('key').primaryKey(),
-  windowStart: integer('window_start').notNull(),
-  count: integer('count').notNull(),
-});
+/**
+ * Rate limits as a sliding log: one row per hit, counted over the limit's window (`lib/rate-limits.ts`).
+ * Keys: `login:<handle>`, `send:<user>`, `new-requests:<user>`, `register:<ip>`, `report:<user>`,
+ * `ticket:<user>`, `contact-sync:<user>`. `expiresAt` lets any hit sweep a few expired ones.
+ */
+export const rateHits = sqliteTable(
+  'rate_hits',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    key: text('key').notNull(),
+    at: integer('at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('rate_hits_key_at_idx').on(t.key, t.at), index('rate_hits_expires_idx').on(t.expiresAt)],
+);
 
 /** Single-use WebSocket tickets, stored hashed, valid for 30 seconds. */
 export const streamTickets = sqliteTable(
@@ -284,6 +297,8 @@ export const streamTickets = sqliteTable(
     userId: text('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
+    // The login that asked for it: its socket is tagged with it, and closes when that login ends.
+    loginId: text('login_id'),
     expiresAt: integer('expires_at').notNull(),
   },
   // Issuing a ticket sweeps the expired ones (never used) by this index, so the table stays tiny.

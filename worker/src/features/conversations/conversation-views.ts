@@ -1,8 +1,9 @@
 import type { Conversation, Member, Message } from '@clipdm/shared';
-import { and, eq, inArray, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
-import { conversations, members, messages, settings, users } from '../../db/schema.ts';
+import { and, eq, inArray, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import { blocks, conversations, members, messages, settings, users } from '../../db/schema.ts';
 import type { Db } from '../../env.ts';
 import { chunked } from '../../lib/chunked.ts';
+import { hiddenByBlock } from '../messages/block-hiding.ts';
 import { selectMessages, toMessage } from '../messages/message-rows.ts';
 import {
   lastMessageReactions,
@@ -43,7 +44,7 @@ function ownRows(db: Db, where: SQL | undefined) {
         muted: members.muted,
         // Derived, not stored: a send writes no row per member (members.unread_count is no longer kept).
         unreadCount: sql<number>`case when ${members.state} in ('accepted', 'request') and ${members.hidden} = 0
-          then max(0, ${conversations.lastSeq} - ${members.lastReadSeq}) else 0 end`,
+          then max(0, ${conversations.lastSeq} - ${members.lastReadSeq} - ${members.hiddenUnread}) else 0 end`,
         id: conversations.id,
         kind: conversations.kind,
         title: conversations.title,
@@ -115,12 +116,31 @@ function toConversation(c: OwnRow, everyone: PersonRow[], lastMessage: Message |
   };
 }
 
-/** The last message of each conversation, unless it is from before the viewer joined (none to show then). */
+/**
+ * The seq of the newest message of `conversations` row that `viewerId` may see: the last one, unless
+ * blocks in a group hide it (`hiddenByBlock`) — then the newest before it that they do not hide. Walks
+ * messages_conversation_seq_unique backwards, and in practice stops at the first row.
+ */
+function latestSeenBy(viewerId: string): SQL {
+  return sql`(select lm.seq from messages lm where lm.conversation_id = ${conversations.id} and not ${hiddenByBlock(
+    {
+      viewerId,
+      senderId: sql`lm.sender_id`,
+      messageKind: sql`lm.kind`,
+      conversationKind: conversations.kind,
+    },
+  )} order by lm.seq desc limit 1)`;
+}
+
+/**
+ * The last message of each conversation the viewer may see (`latestSeenBy`), unless it is from before they
+ * joined (then there is none to show them).
+ */
 function lastMessagesQuery(db: Db, viewerId: string, ids: Ids) {
   return selectMessages(db)
     .innerJoin(
       conversations,
-      and(eq(conversations.id, messages.conversationId), eq(messages.seq, conversations.lastSeq)),
+      and(eq(conversations.id, messages.conversationId), eq(messages.seq, latestSeenBy(viewerId))),
     )
     .where(
       and(
@@ -207,7 +227,21 @@ export function conversationViewsForQueries(db: Db, conversationId: string, view
       )
       .where(eq(conversations.id, conversationId)),
     lastMessageReactions(db, conversationId),
+    // Blocks between these viewers and the members: a blocked sender's last message is no one's preview.
+    db
+      .select({ a: blocks.blockerId, b: blocks.blockedId })
+      .from(blocks)
+      .where(
+        or(
+          and(inArray(blocks.blockerId, viewerIds), inArray(blocks.blockedId, membersOf(db, conversationId))),
+          and(inArray(blocks.blockedId, viewerIds), inArray(blocks.blockerId, membersOf(db, conversationId))),
+        ),
+      ),
   ] as const;
+}
+
+function membersOf(db: Db, conversationId: string) {
+  return db.select({ id: members.userId }).from(members).where(eq(members.conversationId, conversationId));
 }
 
 /**
@@ -221,13 +255,18 @@ export async function conversationViewsFor(
 ): Promise<Map<string, Conversation>> {
   const views = new Map<string, Conversation>();
   for (const chunk of chunked(viewerIds, CHUNK)) {
-    const [own, everyone, [last], reactionRows] = await db.batch(
+    const [own, everyone, [last], reactionRows, blockRows] = await db.batch(
       conversationViewsForQueries(db, conversationId, chunk),
     );
+    const blocked = new Set(blockRows.flatMap((r) => [`${r.a}>${r.b}`, `${r.b}>${r.a}`]));
     for (const c of own) {
-      // Nothing from before the viewer joined: a newcomer sees no earlier last message.
+      // Nothing from before the viewer joined: a newcomer sees no earlier last message. In a group, the
+      // last message of someone the viewer blocks (or is blocked by) is not shown here either; the list
+      // (`latestSeenBy`) shows the one before it.
+      const hidden =
+        c.kind === 'group' && last?.kind !== 'event' && blocked.has(`${c.userId}>${last?.senderId}`);
       const lastMessage =
-        last && last.seq > c.joinedSeq
+        last && last.seq > c.joinedSeq && !hidden
           ? toMessage(last, c.userId, summarizeReactions(reactionRows, c.userId))
           : null;
       views.set(c.userId, toConversation(c, everyone, lastMessage));

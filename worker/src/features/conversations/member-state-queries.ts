@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { conversations, members } from '../../db/schema.ts';
+import { conversations, members, messages } from '../../db/schema.ts';
 import type { Db } from '../../env.ts';
+import { hiddenByBlock } from '../messages/block-hiding.ts';
 import { conversationViewQueries, viewsFromRows } from './conversation-views.ts';
 
 const row = (conversationId: string, userId: string) =>
@@ -46,9 +47,23 @@ export async function setMuted(db: Db, conversationId: string, userId: string, m
  */
 export async function markRead(db: Db, conversationId: string, userId: string, seq: number) {
   const lastSeq = sql`(select ${conversations.lastSeq} from ${conversations} where ${conversations.id} = ${conversationId})`;
+  // SQLite reads `members.last_read_seq` in SET as the row's value before the update: both use the old marker.
+  const marker = sql`max(${members.lastReadSeq}, min(${seq}, ${lastSeq}))`;
   const [updated] = await db
     .update(members)
-    .set({ lastReadSeq: sql`max(${members.lastReadSeq}, min(${seq}, ${lastSeq}))` })
+    .set({
+      lastReadSeq: marker,
+      // The unread count is last_seq − last_read_seq − hidden_unread: recount the messages after the new
+      // marker that a block in a group hides from the reader (`hiddenByBlock`), usually none.
+      hiddenUnread: sql`(select count(*) from ${messages} where ${messages.conversationId} = ${conversationId}
+        and ${messages.senderId} <> ${userId} and ${messages.seq} > ${marker}
+        and ${hiddenByBlock({
+          viewerId: userId,
+          senderId: messages.senderId,
+          messageKind: messages.kind,
+          conversationKind: sql`(select ${conversations.kind} from ${conversations} where ${conversations.id} = ${conversationId})`,
+        })})`,
+    })
     .where(row(conversationId, userId))
     .returning({ lastReadSeq: members.lastReadSeq });
   return updated?.lastReadSeq ?? 0;
@@ -61,7 +76,8 @@ export async function hideDirect(db: Db, conversationId: string, userId: string)
 
 /**
  * The query behind `unreadCounts`, served by members_box_idx and the conversations' primary key: a
- * conversation is unread while its last seq is past the member's read marker.
+ * conversation is unread while it has messages past the member's read marker that they see
+ * (`last_seq − last_read_seq − hidden_unread`).
  */
 export function unreadCountsQuery(db: Db, userIds: string[]) {
   return db
@@ -77,7 +93,7 @@ export function unreadCountsQuery(db: Db, userIds: string[]) {
         inArray(members.userId, userIds),
         inArray(members.state, ['accepted', 'request']),
         eq(members.hidden, false),
-        sql`${conversations.lastSeq} > ${members.lastReadSeq}`,
+        sql`${conversations.lastSeq} - ${members.lastReadSeq} - ${members.hiddenUnread} > 0`,
       ),
     )
     .groupBy(members.userId);

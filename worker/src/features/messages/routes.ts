@@ -16,7 +16,7 @@ import { validate } from '../../lib/validate.ts';
 import { publishLater } from '../../live/publish.ts';
 import { documentRoute, json } from '../openapi/describe.ts';
 import { enrichVideo } from '../videos/oembed.ts';
-import { messagePage } from './queries.ts';
+import { messagePage } from './history-queries.ts';
 import { sendContext } from './send-context.ts';
 import { sendMessage } from './service.ts';
 
