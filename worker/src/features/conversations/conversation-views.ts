@@ -3,7 +3,7 @@ import { and, eq, inArray, or, type SQL, type SQLWrapper, sql } from 'drizzle-or
 import { blocks, conversations, members, messages, settings, users } from '../../db/schema.ts';
 import type { Db } from '../../env.ts';
 import { chunked } from '../../lib/chunked.ts';
-import { hiddenByBlock } from '../messages/block-hiding.ts';
+import { latestSeqSeenBy } from '../messages/block-hiding.ts';
 import { selectMessages, toMessage } from '../messages/message-rows.ts';
 import {
   lastMessageReactions,
@@ -117,30 +117,17 @@ function toConversation(c: OwnRow, everyone: PersonRow[], lastMessage: Message |
 }
 
 /**
- * The seq of the newest message of `conversations` row that `viewerId` may see: the last one, unless
- * blocks in a group hide it (`hiddenByBlock`) — then the newest before it that they do not hide. Walks
- * messages_conversation_seq_unique backwards, and in practice stops at the first row.
- */
-function latestSeenBy(viewerId: string): SQL {
-  return sql`(select lm.seq from messages lm where lm.conversation_id = ${conversations.id} and not ${hiddenByBlock(
-    {
-      viewerId,
-      senderId: sql`lm.sender_id`,
-      messageKind: sql`lm.kind`,
-      conversationKind: conversations.kind,
-    },
-  )} order by lm.seq desc limit 1)`;
-}
-
-/**
- * The last message of each conversation the viewer may see (`latestSeenBy`), unless it is from before they
- * joined (then there is none to show them).
+ * The last message of each conversation the viewer may see (`latestSeqSeenBy`), unless it is from before
+ * they joined (then there is none to show them).
  */
 function lastMessagesQuery(db: Db, viewerId: string, ids: Ids) {
   return selectMessages(db)
     .innerJoin(
       conversations,
-      and(eq(conversations.id, messages.conversationId), eq(messages.seq, latestSeenBy(viewerId))),
+      and(
+        eq(conversations.id, messages.conversationId),
+        eq(messages.seq, latestSeqSeenBy(viewerId, conversations)),
+      ),
     )
     .where(
       and(
@@ -262,7 +249,7 @@ export async function conversationViewsFor(
     for (const c of own) {
       // Nothing from before the viewer joined: a newcomer sees no earlier last message. In a group, the
       // last message of someone the viewer blocks (or is blocked by) is not shown here either; the list
-      // (`latestSeenBy`) shows the one before it.
+      // (`latestSeqSeenBy`) shows the one before it.
       const hidden =
         c.kind === 'group' && last?.kind !== 'event' && blocked.has(`${c.userId}>${last?.senderId}`);
       const lastMessage =
