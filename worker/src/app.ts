@@ -1,8 +1,7 @@
-import { drizzle } from 'drizzle-orm/d1';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
-import * as schema from './db/schema.ts';
+import { databasePerRequest } from './db/request-database.ts';
 import type { AppEnv } from './env.ts';
 import { accountRoutes } from './features/account/routes.ts';
 import { authRoutes } from './features/auth/routes.ts';
@@ -56,10 +55,7 @@ export const app = root
   .use(requestId({ limitLength: 64, generator: () => newId() }))
   .use(corsForAllowedOrigins)
   .use(requireSecrets)
-  .use(async (c, next) => {
-    c.set('db', drizzle(c.env.DB, { schema }));
-    await next();
-  })
+  .use(databasePerRequest)
   .use(
     // A full contacts sync (5000 hashes of 64 hex characters) cannot fit in 64 KiB; it alone gets 384 KiB.
     (c, next) =>

@@ -171,9 +171,3 @@ function quoteOf(row: MessageRow): QuotedMessage | null {
 }
 
 /** Serializes a page of message rows for a viewer, with their reactions (one query). */
-export async function toMessages(db: Db, viewerId: string, rows: MessageRow[]): Promise<Message[]> {
-  const ids = rows.map((r) => r.id);
-  const maps = await Promise.all(chunked(ids, 50).map((chunk) => reactionSummaries(db, viewerId, chunk)));
-  const reactions = new Map(maps.flatMap((m) => [...m]));
-  return rows.map((row) => toMessage(row, viewerId, reactions.get(row.id) ?? []));
-}

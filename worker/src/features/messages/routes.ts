@@ -17,7 +17,6 @@ import { publishLater } from '../../live/publish.ts';
 import { documentRoute, json } from '../openapi/describe.ts';
 import { enrichVideo } from '../videos/oembed.ts';
 import { messagePage } from './history-queries.ts';
-import { toMessages } from './message-rows.ts';
 import { assertQuotable } from './reply-queries.ts';
 import { sendContext } from './send-context.ts';
 import { sendMessage } from './service.ts';
@@ -71,7 +70,7 @@ export const messageRoutes = new Hono<AppEnv>()
         c.req.valid('query'),
       );
       if (!page) throw notFound('No such conversation');
-      return c.json({ messages: await toMessages(db, userId, page.rows), hasMore: page.hasMore }, 200);
+      return c.json({ messages: page.messages, hasMore: page.hasMore }, 200);
     },
   )
   .post(
