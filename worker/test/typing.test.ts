@@ -53,6 +53,21 @@ describe('POST /v1/conversations/:id/typing', () => {
     expect(parsed(senderLive.frames)).toEqual([]);
   });
 
+  it('is not heard between members who block each other in a shared group', async () => {
+    const [owner, bob, carol] = [await signUp('owner'), await signUp('bob'), await signUp('carol')];
+    await befriend(owner, bob);
+    await befriend(owner, carol);
+    const created = await owner.api('/v1/conversations', { body: { members: [bob.handle, carol.handle] } });
+    const group = (await created.json()) as { id: string };
+    await send(owner, group.id, 'hi all');
+    expect((await carol.api(`/v1/users/${bob.handle}/block`, { method: 'PUT' })).status).toBe(204);
+    const [carolLive, ownerLive] = [await connect(carol), await connect(owner)];
+    expect((await typing(bob, group.id)).status).toBe(204);
+    expect(await ownerLive.nextEvent()).toMatchObject({ type: 'typing', userId: bob.user.id });
+    await sleep(300);
+    expect(parsed(carolLive.frames)).toEqual([]);
+  });
+
   it('answers 404 to someone who is not a member, as for a missing conversation', async () => {
     const [alice, bob, eve] = [await signUp('alice'), await signUp('bob'), await signUp('eve')];
     await befriend(alice, bob);

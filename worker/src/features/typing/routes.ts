@@ -1,7 +1,7 @@
 import { idParam } from '@clipdm/shared';
-import { eq } from 'drizzle-orm';
+import { eq, or } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { members } from '../../db/schema.ts';
+import { blocks, members } from '../../db/schema.ts';
 import type { AppEnv } from '../../env.ts';
 import { notFound } from '../../lib/api-error.ts';
 import { typingLimit } from '../../lib/limits.ts';
@@ -31,8 +31,18 @@ export const typingRoutes = new Hono<AppEnv>().use(requireAuth).post(
     const db = c.get('db');
     const userId = c.get('userId');
     const { id } = c.req.valid('param');
-    const rows = await db.select().from(members).where(eq(members.conversationId, id));
-    const audience = typingAudience(rows, userId);
+    // The members and the typist's blocks, either way, in one round trip.
+    const [rows, blockRows] = await db.batch([
+      db.select().from(members).where(eq(members.conversationId, id)),
+      db
+        .select({ blockerId: blocks.blockerId, blockedId: blocks.blockedId })
+        .from(blocks)
+        .where(or(eq(blocks.blockerId, userId), eq(blocks.blockedId, userId))),
+    ]);
+    const blockedEitherWay = new Set(
+      blockRows.map((b) => (b.blockerId === userId ? b.blockedId : b.blockerId)),
+    );
+    const audience = typingAudience(rows, userId, blockedEitherWay);
     if (audience === null) throw notFound('No such conversation');
     await admit(db, typingLimit(userId), 'Too many typing signals');
     publish(
