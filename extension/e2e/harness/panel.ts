@@ -73,3 +73,9 @@ export function messages(panel: Page): Locator {
 export function sentMessage(panel: Page, text: string): Locator {
   return panel.locator('[data-testid="message"][data-status="sent"]').filter({ hasText: text });
 }
+
+/** Picks `item` ("Group info", "Mute"…) from the open conversation's "Conversation options" menu. */
+export async function conversationMenu(panel: Page, item: string): Promise<void> {
+  await panel.getByRole('button', { name: 'Conversation options' }).click();
+  await panel.getByTestId('chat-menu').getByRole('button', { name: item, exact: true }).click();
+}
