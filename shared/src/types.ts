@@ -9,6 +9,8 @@ export interface Me {
   avatarUrl: string | null;
   birthdate: string;
   ageGroup: AgeGroup;
+  /** The account proved, through the video site's own sign-in, that it owns this handle there. */
+  verified: boolean;
   createdAt: string;
 }
 
@@ -17,6 +19,7 @@ export interface User {
   handle: string;
   displayName: string;
   avatarUrl: string | null;
+  verified: boolean;
   youFollow: boolean;
   followsYou: boolean;
   isFriend: boolean;
@@ -43,6 +46,8 @@ export interface Member {
   handle: string;
   displayName: string;
   avatarUrl: string | null;
+  /** As on `User`: this member proved their handle through the video site's sign-in. */
+  verified: boolean;
   role: MemberRole;
   lastReadSeq: number | null;
 }

@@ -12,6 +12,7 @@ import { triageRoutes } from './features/conversations/triage-routes.ts';
 import { unreadRoutes } from './features/conversations/unread-routes.ts';
 import { groupRoutes } from './features/groups/routes.ts';
 import { health } from './features/health/routes.ts';
+import { siteAuthRoutes, siteLinkRoutes } from './features/identity/routes.ts';
 import { messageRoutes } from './features/messages/routes.ts';
 import { messageActions } from './features/messages/unsend-hide-react-routes.ts';
 import { admin } from './features/moderation/routes.ts';
@@ -28,10 +29,12 @@ const v1 = new Hono<AppEnv>()
   .route('/health', health)
   .route('/openapi.json', openapi)
   .route('/auth', auth)
+  .route('/auth/site', siteAuthRoutes)
   .route('/me', me)
   .route('/me', account)
   .route('/me', contactRoutes)
   .route('/me', unreadRoutes)
+  .route('/me', siteLinkRoutes)
   .route('/conversations', conversationRoutes)
   .route('/conversations', triageRoutes)
   .route('/conversations', groupRoutes)

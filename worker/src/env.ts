@@ -15,6 +15,27 @@ export interface Env {
   LIMIT_GROUP_MEMBERS: string;
   LIMIT_MESSAGE_LENGTH: string;
   LIMIT_CONTACTS_PER_SYNC: string;
+  /** The video site's Login Kit (API.md, "Sign in with the video site"); the site's real endpoints by default. */
+  SITE_OAUTH_AUTHORIZE_URL: string;
+  SITE_OAUTH_TOKEN_URL: string;
+  SITE_USERINFO_URL: string;
+  SITE_CLIENT_KEY: string;
+  SITE_CLIENT_SECRET?: string;
+  FACEBOOK_OAUTH_URL: string;
+  FACEBOOK_GRAPH_URL: string;
+  FACEBOOK_APP_ID: string;
+  FACEBOOK_APP_SECRET?: string;
+  /** How long a provider may take to answer one call, in milliseconds. */
+  PROVIDER_TIMEOUT_MS: string;
+  /** Codes for identifiers: a Workers email binding, or an HTTP email API; an HTTP SMS API. */
+  EMAIL?: SendEmail;
+  EMAIL_FROM: string;
+  EMAIL_API_URL: string;
+  EMAIL_API_KEY?: string;
+  SMS_API_URL: string;
+  SMS_FROM: string;
+  SMS_API_KEY?: string;
+  SMS_API_SECRET?: string;
   JWT_SECRET: string;
   CONTACTS_PEPPER: string;
   ADMIN_TOKEN: string;

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { normalizeIdentifier } from '../identifier-value.ts';
+import { registerBody } from '../schemas.ts';
+import type { AuthResult } from '../types.ts';
+
+/** Request schemas of "Sign in with the video site" and of verified identifiers (`API.md`). */
+
+/** `GET /v1/auth/site/start` and `/v1/auth/facebook/start`. */
+export const oauthStartQuery = z.object({
+  return: z.string().min(1).max(2000),
+  link: z.string().min(1).max(256).optional(),
+});
+
+/** What a provider sends back to the `redirect_uri`: a code, or an error; the state either way. */
+export const oauthCallbackQuery = z.object({
+  code: z.string().max(2000).optional(),
+  state: z.string().max(256).optional(),
+  error: z.string().max(200).optional(),
+});
+
+export const siteExchangeBody = z.object({
+  code: z.string().min(1).max(256),
+  birthdate: registerBody.shape.birthdate.optional(),
+});
+
+export const identifierKindSchema = z.enum(['email', 'phone']);
+
+const identifierValue = z
+  .object({ kind: identifierKindSchema, value: z.string().min(1).max(254) })
+  .refine((body) => normalizeIdentifier(body.kind, body.value) !== null, {
+    path: ['value'],
+    message: 'value: an email address, or a phone number in E.164 (+31612345678)',
+  });
+
+export const identifierStartBody = identifierValue;
+
+export const identifierConfirmBody = z
+  .object({
+    kind: identifierKindSchema,
+    value: z.string().min(1).max(254),
+    code: z.string().regex(/^\d{6}$/, 'code: 6 digits'),
+  })
+  .refine((body) => normalizeIdentifier(body.kind, body.value) !== null, {
+    path: ['value'],
+    message: 'value: an email address, or a phone number in E.164 (+31612345678)',
+  });
+
+export const identifierIdParam = z.object({ id: z.string().min(1).max(64) });
+
+export const outboxQuery = z.object({ to: z.string().min(1).max(254) });
+
+/** `POST /v1/auth/site/exchange`: the tokens, and whether this sign-in created the account. */
+export interface SiteExchangeResult extends AuthResult {
+  created: boolean;
+}
+
+/** One of the caller's verified identifiers; the value itself is never returned, only a hint. */
+export interface Identifier {
+  id: string;
+  kind: 'email' | 'phone';
+  hint: string;
+  verifiedAt: string;
+}
+
+/** A message the development outbox holds instead of sending it. */
+export interface OutboxMessage {
+  to: string;
+  text: string;
+  code: string;
+  sentAt: string;
+}

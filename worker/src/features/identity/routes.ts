@@ -1,0 +1,57 @@
+import { oauthCallbackQuery, oauthStartQuery, siteExchangeBody } from '@clipdm/shared';
+import { Hono } from 'hono';
+import type { AppEnv } from '../../env.ts';
+import { requireAuth } from '../../lib/require-auth.ts';
+import { validate } from '../../lib/validate.ts';
+import { toMe } from '../account/queries.ts';
+import { startLogin } from '../auth/queries.ts';
+import { ACCESS_TOKEN_TTL_SECONDS, signAccessToken } from '../auth/tokens.ts';
+import { callbackUrl, openFlow, resumeFlow } from './flow.ts';
+import { issueLinkTicket } from './flow-queries.ts';
+import { withFragment } from './return-url.ts';
+import { completeSiteFlow, signInWithCode } from './service.ts';
+import { siteAuthorizeUrl } from './site-client.ts';
+
+/** `GET /v1/auth/site/start|callback`, `POST /v1/auth/site/exchange` (API.md, "Sign in with the video site"). */
+export const siteAuthRoutes = new Hono<AppEnv>()
+  .get('/start', validate('query', oauthStartQuery), async (c) => {
+    const opened = await openFlow(c, 'site', c.req.valid('query'));
+    if (!opened.ok) return c.redirect(opened.redirect, 302);
+    const url = siteAuthorizeUrl(c.env, {
+      redirectUri: callbackUrl(c, 'site'),
+      state: opened.state,
+      codeChallenge: opened.codeChallenge,
+    });
+    return c.redirect(url, 302);
+  })
+  .get('/callback', validate('query', oauthCallbackQuery), async (c) => {
+    const query = c.req.valid('query');
+    const taken = await resumeFlow(c, 'site', query.state);
+    if (taken.status === 'stale')
+      return c.redirect(withFragment(taken.returnUrl, { error: 'invalid_state' }), 302);
+    const fragment = await completeSiteFlow(c.get('db'), c.env, taken.flow, {
+      ...query,
+      redirectUri: callbackUrl(c, 'site'),
+    });
+    return c.redirect(withFragment(taken.flow.returnUrl, fragment), 302);
+  })
+  .post('/exchange', validate('json', siteExchangeBody), async (c) => {
+    const db = c.get('db');
+    const { user, created } = await signInWithCode(db, c.req.valid('json'));
+    const login = await startLogin(db, user.id);
+    return c.json(
+      {
+        user: toMe(user),
+        accessToken: await signAccessToken(c.env.JWT_SECRET, user.id, login.loginId),
+        refreshToken: login.refreshToken,
+        expiresIn: ACCESS_TOKEN_TTL_SECONDS,
+        created,
+      },
+      200,
+    );
+  });
+
+/** `POST /v1/me/site-link`: a ticket for `start?link=` that links the site account to the caller's. */
+export const siteLinkRoutes = new Hono<AppEnv>().use(requireAuth).post('/site-link', async (c) => {
+  return c.json({ ticket: await issueLinkTicket(c.get('db'), 'site', c.get('userId')) }, 200);
+});
