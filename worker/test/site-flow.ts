@@ -1,5 +1,7 @@
 import { SELF } from 'cloudflare:test';
+import type { SiteExchangeResult } from '@clipdm/shared';
 import { expect } from 'vitest';
+import { call } from './helpers.ts';
 
 /** Drives the site's sign-in through the worker and the Login Kit stand-in, the way a browser would. */
 
@@ -65,4 +67,17 @@ export async function exchange(body: { code: string; birthdate?: string }) {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
+}
+
+/** A person signed in through the site for the first time, as a `TestUser`-like caller. */
+export async function signInWithSite(username: string, birthdate = '1990-05-01', openId?: string) {
+  const fragment = await siteCallback({ username, ...(openId ? { openId } : {}) });
+  const res = await exchange({ code: fragment.get('code') as string, birthdate });
+  expect(res.status, await res.clone().text()).toBe(200);
+  const auth = (await res.json()) as SiteExchangeResult;
+  return {
+    ...auth,
+    api: (path: string, init: { method?: string; body?: unknown } = {}) =>
+      call(path, { ...init, token: auth.accessToken }),
+  };
 }
