@@ -27,6 +27,6 @@ export function identifierHint(kind: IdentifierKind, normalized: string): string
     const at = normalized.lastIndexOf('@');
     return `${normalized.slice(0, 1)}•••${normalized.slice(at)}`;
   }
-  const hidden = Math.max(normalized.length - 6, 1);
-  return `${normalized.slice(0, 3)}${'•'.repeat(hidden)}${normalized.slice(3 + hidden)}`;
+  // Always five dots: the hint does not tell the number's length either.
+  return `${normalized.slice(0, 3)}•••••${normalized.slice(-3)}`;
 }

@@ -12,6 +12,7 @@ import { triageRoutes } from './features/conversations/triage-routes.ts';
 import { unreadRoutes } from './features/conversations/unread-routes.ts';
 import { groupRoutes } from './features/groups/routes.ts';
 import { health } from './features/health/routes.ts';
+import { devOutboxRoutes, identifierRoutes } from './features/identifiers/routes.ts';
 import { siteAuthRoutes, siteLinkRoutes } from './features/identity/routes.ts';
 import { messageRoutes } from './features/messages/routes.ts';
 import { messageActions } from './features/messages/unsend-hide-react-routes.ts';
@@ -35,6 +36,7 @@ const v1 = new Hono<AppEnv>()
   .route('/me', contactRoutes)
   .route('/me', unreadRoutes)
   .route('/me', siteLinkRoutes)
+  .route('/me', identifierRoutes)
   .route('/conversations', conversationRoutes)
   .route('/conversations', triageRoutes)
   .route('/conversations', groupRoutes)
@@ -42,7 +44,8 @@ const v1 = new Hono<AppEnv>()
   .route('/users', users)
   .route('/messages', messageActions)
   .route('/admin', admin)
-  .route('/stream', stream);
+  .route('/stream', stream)
+  .route('/dev', devOutboxRoutes);
 
 export const app = new Hono<AppEnv>()
   .use(async (c, next) => {
