@@ -194,7 +194,13 @@ export const operations: Operation[] = [
     body: s.identifierConfirmBody,
     success: 201,
   },
-  { method: 'get', path: '/v1/me/identifiers', summary: 'Your verified email and phone', auth: 'user', success: 200 },
+  {
+    method: 'get',
+    path: '/v1/me/identifiers',
+    summary: 'Your verified email and phone',
+    auth: 'user',
+    success: 200,
+  },
   {
     method: 'delete',
     path: '/v1/me/identifiers/{id}',
