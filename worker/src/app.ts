@@ -10,6 +10,7 @@ import { contactRoutes } from './features/contacts/routes.ts';
 import { conversationRoutes } from './features/conversations/routes.ts';
 import { triageRoutes } from './features/conversations/triage-routes.ts';
 import { unreadRoutes } from './features/conversations/unread-routes.ts';
+import { facebookAuthRoutes, facebookLinkRoutes } from './features/facebook/routes.ts';
 import { groupRoutes } from './features/groups/routes.ts';
 import { health } from './features/health/routes.ts';
 import { devOutboxRoutes, identifierRoutes } from './features/identifiers/routes.ts';
@@ -31,12 +32,14 @@ const v1 = new Hono<AppEnv>()
   .route('/openapi.json', openapi)
   .route('/auth', auth)
   .route('/auth/site', siteAuthRoutes)
+  .route('/auth/facebook', facebookAuthRoutes)
   .route('/me', me)
   .route('/me', account)
   .route('/me', contactRoutes)
   .route('/me', unreadRoutes)
   .route('/me', siteLinkRoutes)
   .route('/me', identifierRoutes)
+  .route('/me', facebookLinkRoutes)
   .route('/conversations', conversationRoutes)
   .route('/conversations', triageRoutes)
   .route('/conversations', groupRoutes)
