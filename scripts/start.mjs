@@ -5,11 +5,16 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
+import { verifyDemoPeople } from './demo-verified.mjs';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoWorld } from './demo-world.mjs';
 import { ensureDevVars } from './dev-vars.mjs';
+import { serveProviderStandIn, standInVars } from './provider-stand-in.mjs';
 
 const PORT = Number(process.env.PORT ?? 8787);
 const BASE = `http://127.0.0.1:${PORT}`;
+// The local stand-in of the video site's Login Kit and of Facebook Login (not the real services).
+const STAND_IN_PORT = Number(process.env.STAND_IN_PORT ?? 8788);
+const STAND_IN = `http://127.0.0.1:${STAND_IN_PORT}`;
 const env = {
   ...process.env,
   WRANGLER_SEND_METRICS: 'false',
@@ -43,12 +48,23 @@ if (ensureDevVars()) console.log('Created .dev.vars with fresh random secrets.')
 run('Applying migrations to the local D1', 'npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local']);
 run('Building the extension', 'npm', ['run', 'build', '-w', 'extension']);
 
+console.log(`\n▶ Starting the sign-in stand-in on ${STAND_IN}`);
+await serveProviderStandIn(STAND_IN_PORT);
+const standInFlags = Object.entries(standInVars(STAND_IN)).flatMap(([key, value]) => [
+  '--var',
+  `${key}:${value}`,
+]);
+
 console.log(`\n▶ Starting the worker on ${BASE}`);
-const worker = spawn('npx', ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(PORT)], {
-  stdio: ['ignore', 'inherit', 'inherit'],
-  env,
-  detached: true,
-});
+const worker = spawn(
+  'npx',
+  ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(PORT), ...standInFlags],
+  {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env,
+    detached: true,
+  },
+);
 const stop = () => {
   try {
     process.kill(-worker.pid, 'SIGTERM');
@@ -65,6 +81,8 @@ await waitForHealth(Date.now() + 120_000);
 try {
   const created = await seedDemoWorld(BASE);
   console.log(created ? '\nSeeded the demo world.' : '\nThe demo world is already there.');
+  const verified = await verifyDemoPeople(BASE, DEMO_USERS, DEMO_PASSWORD);
+  if (verified > 0) console.log(`Verified ${verified} demo people through the sign-in stand-in.`);
 } catch (error) {
   console.error(`\nCould not seed the demo world: ${error.message}`);
 }
@@ -75,5 +93,8 @@ ClipDM is running.
               chrome://extensions → Developer mode → Load unpacked → that folder
   Demo logins (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => u.handle).join(', ')}
               alice has a friend (bob), a group, and a message request from dave; erin is 16.
+              All are verified: "Continue with the video site" as alice on the stand-in opens alice.
+  Stand-in:   ${STAND_IN}  (a local imitation of the site's Login Kit and Facebook Login, not the real ones;
+              codes for email and phone go to ${BASE}/v1/dev/outbox?to=…)
   Stop with Ctrl-C.
 `);
