@@ -3,7 +3,5 @@ export * from './emoji.ts';
 export * from './errors.ts';
 export * from './identifier-value.ts';
 export * from './policy.ts';
-export * from './schemas/identity.ts';
-export * from './schemas.ts';
-export * from './types.ts';
+export * from './schemas/index.ts';
 export * from './video-url.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { normalizeIdentifier } from '../identifier-value.ts';
-import { registerBody } from '../schemas.ts';
-import type { AuthResult } from '../types.ts';
+import { registerBody } from './requests.ts';
+import { authResultSchema } from './responses.ts';
 
 /** Request schemas of "Sign in with the video site" and of verified identifiers (`API.md`). */
 
@@ -50,22 +50,36 @@ export const identifierIdParam = z.object({ id: z.string().min(1).max(64) });
 export const outboxQuery = z.object({ to: z.string().min(1).max(254) });
 
 /** `POST /v1/auth/site/exchange`: the tokens, and whether this sign-in created the account. */
-export interface SiteExchangeResult extends AuthResult {
-  created: boolean;
-}
+export const siteExchangeResultSchema = authResultSchema
+  .extend({ created: z.boolean() })
+  .meta({ id: 'SiteExchangeResult' });
 
 /** One of the caller's verified identifiers; the value itself is never returned, only a hint. */
-export interface Identifier {
-  id: string;
-  kind: 'email' | 'phone';
-  hint: string;
-  verifiedAt: string;
-}
+export const identifierSchema = z
+  .object({
+    id: z.string(),
+    kind: identifierKindSchema,
+    hint: z.string(),
+    verifiedAt: z.string().meta({ format: 'date-time' }),
+  })
+  .meta({ id: 'Identifier' });
+
+export const identifierListSchema = z
+  .object({ identifiers: z.array(identifierSchema) })
+  .meta({ id: 'IdentifierList' });
+
+/** A single-use ticket for `start?link=` (5 minutes). */
+export const linkTicketSchema = z.object({ ticket: z.string() }).meta({ id: 'LinkTicket' });
+
+export const facebookLinkSchema = z.object({ linked: z.boolean() }).meta({ id: 'FacebookLink' });
 
 /** A message the development outbox holds instead of sending it. */
-export interface OutboxMessage {
-  to: string;
-  text: string;
-  code: string;
-  sentAt: string;
-}
+export const outboxMessageSchema = z
+  .object({ to: z.string(), text: z.string(), code: z.string(), sentAt: z.string() })
+  .meta({ id: 'OutboxMessage' });
+
+export const outboxSchema = z.object({ messages: z.array(outboxMessageSchema) }).meta({ id: 'Outbox' });
+
+export type SiteExchangeResult = z.infer<typeof siteExchangeResultSchema>;
+export type Identifier = z.infer<typeof identifierSchema>;
+export type OutboxMessage = z.infer<typeof outboxMessageSchema>;

@@ -1,4 +1,4 @@
-import type { AdminReport } from '@clipdm/shared';
+import type { AdminReport, Message } from '@clipdm/shared';
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { type Keyset, pastCursor } from '../../db/keyset.ts';
@@ -27,10 +27,11 @@ function reportQuery(db: Db) {
 
 type ReportRow = Awaited<ReturnType<ReturnType<typeof reportQuery>['all']>>[number];
 
-function copiedMessages(json: string): unknown[] {
+/** The copies `fileReport` wrote with `toMessage`; they are shown as stored, never re-validated. */
+function copiedMessages(json: string): Message[] {
   try {
     const parsed: unknown = JSON.parse(json);
-    return Array.isArray(parsed) ? parsed : [];
+    return Array.isArray(parsed) ? (parsed as Message[]) : [];
   } catch {
     return [];
   }

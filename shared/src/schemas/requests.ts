@@ -1,19 +1,9 @@
 import { z } from 'zod';
-import { DM_POLICIES } from './age.ts';
-import { isSingleEmoji } from './emoji.ts';
+import { DM_POLICIES } from '../age.ts';
+import { isSingleEmoji } from '../emoji.ts';
+import { handleSchema } from './params.ts';
 
-/** Request schemas of the API contract. The worker validates with them and generates its OpenAPI document from them. */
-
-export const handleSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(/^[a-z0-9._]{3,24}$/, 'handle: 3–24 characters of a-z, 0-9, "." and "_"');
-
-/** Path parameters, defined once for every route that takes them. */
-export const idParam = z.object({ id: z.string().min(1).max(64) });
-export const handleParam = z.object({ handle: handleSchema });
-export const memberParam = idParam.extend({ handle: handleSchema });
+/** Request bodies and queries of the API contract. The worker's routes validate with them, and the OpenAPI document is generated from those routes. */
 
 const isoDate = z
   .string()
