@@ -3,6 +3,7 @@ import { t } from '../../browser/i18n.ts';
 import { Avatar } from '../../ui/Avatar.tsx';
 import { conversationName, otherMembers } from '../../ui/display-names.ts';
 import { relativeTime } from '../../ui/time-format.ts';
+import { VerifiedMark } from '../../ui/VerifiedMark.tsx';
 import { previewText } from './message-preview.ts';
 
 /** One conversation in a list: its name comes first, so the button's accessible name starts with it. */
@@ -30,6 +31,7 @@ export function ConversationRow({
     >
       <span class="row-name">
         {name}
+        {conversation.kind === 'direct' && <VerifiedMark verified={other?.verified ?? false} />}
         {conversation.muted && <span class="muted-mark"> · {t('muted')}</span>}
       </span>
       <Avatar

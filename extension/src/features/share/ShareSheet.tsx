@@ -5,9 +5,10 @@ import { type ApiFailure, asFailure } from '../../api/http.ts';
 import { t } from '../../browser/i18n.ts';
 import { enqueue } from '../../outbox/outbox.ts';
 import { pumpOutbox } from '../../outbox/use-outbox.ts';
-import { conversationName } from '../../ui/display-names.ts';
+import { conversationName, otherMembers } from '../../ui/display-names.ts';
 import { ErrorNote } from '../../ui/ErrorNote.tsx';
 import { useEscape } from '../../ui/use-escape.ts';
+import { VerifiedMark } from '../../ui/VerifiedMark.tsx';
 import { useConversationList } from '../inbox/use-conversation-list.ts';
 import { PeopleResults } from '../people/PeopleResults.tsx';
 import { UserSearchField } from '../people/UserSearchField.tsx';
@@ -56,6 +57,9 @@ export function ShareSheet({
             <li key={c.id}>
               <button type="button" class="row" onClick={() => void sendTo(c)}>
                 {t('sendTo', conversationName(c, myId))}
+                {c.kind === 'direct' && (
+                  <VerifiedMark verified={otherMembers(c, myId)[0]?.verified ?? false} />
+                )}
               </button>
             </li>
           ))}

@@ -1,0 +1,58 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/preact-query';
+import { useState } from 'preact/hooks';
+import { asFailure, failureOf } from '../../api/http.ts';
+import { identityApi } from '../../api/identity-client.ts';
+import { t } from '../../browser/i18n.ts';
+import { ErrorNote } from '../../ui/ErrorNote.tsx';
+import { errorText } from '../../ui/error-text.ts';
+import { flowErrorText } from '../sign-in/flow-error-text.ts';
+import { runProviderFlow } from '../sign-in/provider-flow.ts';
+import { SUGGESTED_KEY } from './SuggestedFriends.tsx';
+
+const LINKED_KEY = ['facebook-link'] as const;
+
+/** "Link Facebook": friends who also linked become suggested friends; unlinking forgets them. */
+export function FacebookLink() {
+  const client = useQueryClient();
+  const linked = useQuery({ queryKey: LINKED_KEY, queryFn: identityApi.facebookLinked });
+  const [error, setError] = useState<string | null>(null);
+  const refresh = () => {
+    void client.invalidateQueries({ queryKey: LINKED_KEY });
+    void client.invalidateQueries({ queryKey: SUGGESTED_KEY });
+  };
+  const link = useMutation({
+    mutationFn: async () => {
+      const ticket = await identityApi.facebookLinkTicket();
+      return runProviderFlow((returnUrl) => identityApi.facebookStartUrl(returnUrl, ticket));
+    },
+    onMutate: () => setError(null),
+    onSuccess: (fragment) => {
+      if (fragment.get('linked') === 'facebook') refresh();
+      else setError(flowErrorText(fragment.get('error') ?? 'cancelled'));
+    },
+    onError: (e) => setError(errorText(asFailure(e))),
+  });
+  const unlink = useMutation({ mutationFn: identityApi.unlinkFacebook, onSuccess: refresh });
+
+  return (
+    <section class="settings-section" aria-labelledby="facebook-heading">
+      <h3 id="facebook-heading">{t('facebookTitle')}</h3>
+      <p class="hint">{t('facebookIntro')}</p>
+      {linked.data ? (
+        <button type="button" disabled={unlink.isPending} onClick={() => unlink.mutate()}>
+          {t('facebookUnlink')}
+        </button>
+      ) : (
+        <button type="button" disabled={link.isPending || !linked.isSuccess} onClick={() => link.mutate()}>
+          {t('facebookLink')}
+        </button>
+      )}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <ErrorNote error={failureOf(linked.error ?? unlink.error)} />
+    </section>
+  );
+}
