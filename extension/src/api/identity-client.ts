@@ -1,10 +1,10 @@
-import type { Identifier, IdentifierKind, SiteExchangeResult, User } from '@clipdm/shared';
+import type { Identifier, IdentifierKind, SiteExchangeResult } from '@clipdm/shared';
 import { getApiBaseUrl } from './base-url.ts';
 import { type CallInit, send } from './http.ts';
 import { authed, saveAuth } from './session.ts';
 
 /**
- * Calls for signing in with the video site, verified identifiers, suggested friends and Facebook. They
+ * Calls for signing in with the video site, verified identifiers and Facebook. They
  * are typed by the shared response schemas rather than `schema.gen.d.ts`: that file is generated from
  * the worker's published OpenAPI document, which does not describe these routes yet. When it does, these
  * move into `client.ts` on `worker`. Views and tests use this object (tests spy on its methods).
@@ -59,5 +59,4 @@ export const identityApi = {
     authed(call<Identifier>('POST', '/v1/me/identifiers/confirm', { kind, value, code })),
   removeIdentifier: (id: string) =>
     authed(call<undefined>('DELETE', `/v1/me/identifiers/${encodeURIComponent(id)}`)),
-  suggested: async () => (await authed(call<{ users: User[] }>('GET', '/v1/me/suggested'))).users,
 };

@@ -3,7 +3,8 @@ import { useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import { type ApiFailure, asFailure } from '../../api/http.ts';
 import { t } from '../../browser/i18n.ts';
-import { conversationName, memberLine } from '../../ui/display-names.ts';
+import { conversationName, memberLine, otherMembers } from '../../ui/display-names.ts';
+import { VerifiedMark } from '../../ui/VerifiedMark.tsx';
 
 /**
  * The bar above a conversation: back, its name, who is in it (the other person's handle, or the group's
@@ -49,6 +50,9 @@ export function ConversationHeader({
       <div class="conversation-title">
         <h2 id="conversation-heading" tabIndex={-1}>
           {conversation ? conversationName(conversation, myId) : t('loading')}
+          {conversation?.kind === 'direct' && (
+            <VerifiedMark verified={otherMembers(conversation, myId)[0]?.verified ?? false} />
+          )}
         </h2>
         {conversation && <p class="subtitle">{memberLine(conversation, myId, t('you'))}</p>}
       </div>

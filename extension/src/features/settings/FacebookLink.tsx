@@ -2,12 +2,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/preact-query';
 import { useState } from 'preact/hooks';
 import { asFailure, failureOf } from '../../api/http.ts';
 import { identityApi } from '../../api/identity-client.ts';
+import { queryKeys } from '../../api/query-keys.ts';
 import { t } from '../../browser/i18n.ts';
 import { ErrorNote } from '../../ui/ErrorNote.tsx';
 import { errorText } from '../../ui/error-text.ts';
 import { flowErrorText } from '../sign-in/flow-error-text.ts';
 import { runProviderFlow } from '../sign-in/provider-flow.ts';
-import { SUGGESTED_KEY } from './SuggestedFriends.tsx';
 
 const LINKED_KEY = ['facebook-link'] as const;
 
@@ -18,7 +18,7 @@ export function FacebookLink() {
   const [error, setError] = useState<string | null>(null);
   const refresh = () => {
     void client.invalidateQueries({ queryKey: LINKED_KEY });
-    void client.invalidateQueries({ queryKey: SUGGESTED_KEY });
+    void client.invalidateQueries({ queryKey: queryKeys.suggested });
   };
   const link = useMutation({
     mutationFn: async () => {

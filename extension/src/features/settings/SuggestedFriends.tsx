@@ -2,13 +2,11 @@ import type { User } from '@clipdm/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/preact-query';
 import { api } from '../../api/client.ts';
 import { failureOf } from '../../api/http.ts';
-import { identityApi } from '../../api/identity-client.ts';
+import { queryKeys } from '../../api/query-keys.ts';
 import { t } from '../../browser/i18n.ts';
 import { pendingOpenItem } from '../../browser/storage-items.ts';
 import { ErrorNote } from '../../ui/ErrorNote.tsx';
 import { PersonLine } from '../../ui/PersonLine.tsx';
-
-export const SUGGESTED_KEY = ['suggested'] as const;
 
 /**
  * "Suggested friends": people whose verified email or phone is in your synced contacts, or who are your
@@ -16,11 +14,11 @@ export const SUGGESTED_KEY = ['suggested'] as const;
  */
 export function SuggestedFriends() {
   const client = useQueryClient();
-  const query = useQuery({ queryKey: SUGGESTED_KEY, queryFn: identityApi.suggested });
+  const query = useQuery({ queryKey: queryKeys.suggested, queryFn: api.suggested });
   const follow = useMutation({
     mutationFn: (handle: string) => api.follow(handle),
     onSuccess: (_, handle) =>
-      client.setQueryData<User[]>(SUGGESTED_KEY, (users) =>
+      client.setQueryData<User[]>(queryKeys.suggested, (users) =>
         users?.map((u) => (u.handle === handle ? { ...u, youFollow: true, isFriend: u.followsYou } : u)),
       ),
   });

@@ -77,7 +77,7 @@ export function SiteSignIn() {
           required
         />
         <button type="submit" class="primary" disabled={busy}>
-          {t('createAccount')}
+          {t('birthdateStepSubmit')}
         </button>
         {errorNote}
       </form>
