@@ -13,24 +13,20 @@ async function expectRedirect(step, res) {
   return location;
 }
 
-async function linkOne(base, user, password) {
-  const json = { 'content-type': 'application/json' };
-  const login = await fetch(`${base}/v1/auth/login`, {
-    method: 'POST',
-    headers: json,
-    body: JSON.stringify({ handle: user.handle, password }),
-  });
-  if (!login.ok) throw new Error(`login ${user.handle}: ${login.status}`);
-  const { accessToken, user: me } = await login.json();
-  if (me.verified) return false;
+/**
+ * Links the account of `accessToken` to `username` on the Login Kit stand-in: a site-link ticket, `start`,
+ * the stand-in's "Allow", the callback. Throws unless the worker answers `#linked=site`.
+ */
+export async function linkToSiteStandIn(base, accessToken, username, displayName = username) {
   const auth = { authorization: `Bearer ${accessToken}` };
   const ticket = await fetch(`${base}/v1/me/site-link`, { method: 'POST', headers: auth });
+  if (!ticket.ok) throw new Error(`site-link ${username}: ${ticket.status}`);
   const { ticket: link } = await ticket.json();
   const start = `${base}/v1/auth/site/start?${new URLSearchParams({ return: RETURN, link })}`;
   const authorize = new URL(await expectRedirect('start', await fetch(start, { redirect: 'manual' })));
   const form = new URLSearchParams(authorize.searchParams);
-  form.set('username', user.handle);
-  form.set('display_name', user.displayName);
+  form.set('username', username);
+  form.set('display_name', displayName);
   form.set('decision', 'allow');
   const decided = await fetch(new URL('../decide', authorize), {
     method: 'POST',
@@ -39,7 +35,19 @@ async function linkOne(base, user, password) {
   });
   const callback = await expectRedirect('allow', decided);
   const done = await expectRedirect('callback', await fetch(callback, { redirect: 'manual' }));
-  if (!done.includes('#linked=site')) throw new Error(`link ${user.handle}: ${done.split('#')[1]}`);
+  if (!done.includes('#linked=site')) throw new Error(`link ${username}: ${done.split('#')[1]}`);
+}
+
+async function linkOne(base, user, password) {
+  const login = await fetch(`${base}/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ handle: user.handle, password }),
+  });
+  if (!login.ok) throw new Error(`login ${user.handle}: ${login.status}`);
+  const { accessToken, user: me } = await login.json();
+  if (me.verified) return false;
+  await linkToSiteStandIn(base, accessToken, user.handle, user.displayName);
   return true;
 }
 
