@@ -6,6 +6,7 @@
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { serveProviderStandIn, standInVars } from '../../scripts/provider-stand-in.mjs';
 import { Api } from './harness/api.ts';
 import { launchPerson, type Person } from './harness/browser.ts';
 import { buildExtension } from './harness/build.ts';
@@ -18,6 +19,8 @@ import { setWorld } from './harness/world.ts';
 
 const WORKER_PORT = Number(process.env.E2E_WORKER_PORT ?? 8793);
 const SITE_PORT = Number(process.env.E2E_SITE_PORT ?? 8794);
+// The stand-in of the video site's Login Kit (and Facebook), which "Continue with TikTok" goes through.
+const STAND_IN_PORT = Number(process.env.E2E_STAND_IN_PORT ?? 8795);
 /** The whole suite's budget; the CI allows 15 minutes on two slow cores. */
 const SUITE_TIMEOUT_MS = 12 * 60_000;
 const FLOW_TIMEOUT_MS = 150_000;
@@ -75,6 +78,8 @@ async function main(): Promise<number> {
   try {
     const site = await startFixtureSite(SITE_PORT);
     cleanups.push(site.close);
+    const standIn = await serveProviderStandIn(STAND_IN_PORT);
+    cleanups.push(() => new Promise<void>((done) => standIn.close(() => done())));
     log(`fixture site on ${site.origin}`);
 
     const apiBaseUrl = `http://127.0.0.1:${WORKER_PORT}`;
@@ -86,7 +91,13 @@ async function main(): Promise<number> {
         targetDir: join(tempDir, 'extension'),
         artifactsDir,
       }),
-      startWorker({ port: WORKER_PORT, fixtureOrigin: site.origin, tempDir, artifactsDir }),
+      startWorker({
+        port: WORKER_PORT,
+        fixtureOrigin: site.origin,
+        tempDir,
+        artifactsDir,
+        vars: standInVars(`http://127.0.0.1:${STAND_IN_PORT}`),
+      }),
     ]);
     cleanups.push(worker.stop);
     log(`worker on ${worker.baseUrl}; extension built (${Math.round((Date.now() - started) / 1000)} s)`);

@@ -38,7 +38,7 @@ describe('Your phone and email', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Send code' }));
     expect(await screen.findByText('We sent a 6-digit code to me@example.com.')).toBeTruthy();
     expect(send).toHaveBeenCalledWith('email', 'me@example.com');
-    fireEvent.input(screen.getByLabelText('Code'), { target: { value: '123456' } });
+    fireEvent.input(screen.getByLabelText('6-digit code'), { target: { value: '123456' } });
     fireEvent.click(screen.getByRole('button', { name: 'Confirm' }));
     expect(await screen.findByText('m•••@example.com')).toBeTruthy();
     expect(confirm).toHaveBeenCalledWith('email', 'me@example.com', '123456');
@@ -57,10 +57,10 @@ describe('Your phone and email', () => {
       target: { value: '+31612345678' },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Send code' }));
-    fireEvent.input(await screen.findByLabelText('Code'), { target: { value: '000000' } });
+    fireEvent.input(await screen.findByLabelText('6-digit code'), { target: { value: '000000' } });
     fireEvent.click(screen.getByRole('button', { name: 'Confirm' }));
     expect(await screen.findByText('That code is wrong or has expired.')).toBeTruthy();
-    expect(screen.getByLabelText('Code')).toBeTruthy();
+    expect(screen.getByLabelText('6-digit code')).toBeTruthy();
   });
 
   it('checks the address and the code before asking the server', async () => {

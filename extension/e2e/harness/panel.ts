@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { linkToSiteStandIn } from '../../../scripts/demo-verified.mjs';
 import { UI_TIMEOUT } from './flow.ts';
 import { waitFor } from './processes.ts';
 import { PASSWORD, world } from './world.ts';
@@ -10,7 +11,10 @@ export function startsWith(text: string): RegExp {
   return new RegExp(`^${escaped}`);
 }
 
-/** Creates an account in the panel's sign-in form, then keeps an API session for the same account. */
+/**
+ * Creates an account in the panel's sign-in form, keeps an API session for the same account, and links it
+ * to the same username on the site's Login Kit stand-in, so it is verified.
+ */
 export async function signUp(panel: Page, handle: string, displayName: string): Promise<void> {
   await panel.getByLabel('Handle').fill(handle);
   await panel.getByLabel('Password').fill(PASSWORD);
@@ -18,7 +22,11 @@ export async function signUp(panel: Page, handle: string, displayName: string): 
   await panel.getByLabel('Display name (optional)').fill(displayName);
   await panel.getByRole('button', { name: 'Create account' }).click();
   await panel.getByRole('tab', { name: /^Inbox/ }).waitFor({ timeout: UI_TIMEOUT });
-  world().sessions.set(handle, await world().api.login(handle, PASSWORD));
+  const session = await world().api.login(handle, PASSWORD);
+  world().sessions.set(handle, session);
+  // These people are the site's own users: their accounts prove the handle (through the Login Kit
+  // stand-in), so "Message" on their site profiles reaches them.
+  await linkToSiteStandIn(world().api.baseUrl, session.token, handle, displayName);
 }
 
 /** Goes to a tab of the panel, from wherever it is. */
