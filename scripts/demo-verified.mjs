@@ -15,7 +15,7 @@ async function expectRedirect(step, res) {
 
 /**
  * Links the account of `accessToken` to `username` on the Login Kit stand-in: a site-link ticket, `start`,
- * the stand-in's "Allow", the callback. Throws unless the worker answers `#linked=site`.
+ * the stand-in's "Allow", the callback, and the confirm of its `#link_code=`. Throws when a step fails.
  */
 export async function linkToSiteStandIn(base, accessToken, username, displayName = username) {
   const auth = { authorization: `Bearer ${accessToken}` };
@@ -35,7 +35,15 @@ export async function linkToSiteStandIn(base, accessToken, username, displayName
   });
   const callback = await expectRedirect('allow', decided);
   const done = await expectRedirect('callback', await fetch(callback, { redirect: 'manual' }));
-  if (!done.includes('#linked=site')) throw new Error(`link ${username}: ${done.split('#')[1]}`);
+  const code = new URLSearchParams(new URL(done).hash.slice(1)).get('link_code');
+  if (!code) throw new Error(`link ${username}: ${done.split('#')[1]}`);
+  // The account that asked confirms the link with its own token.
+  const confirmed = await fetch(`${base}/v1/me/site-link/confirm`, {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'application/json' },
+    body: JSON.stringify({ code }),
+  });
+  if (!confirmed.ok) throw new Error(`confirm ${username}: ${confirmed.status} ${await confirmed.text()}`);
 }
 
 async function linkOne(base, user, password) {

@@ -116,13 +116,15 @@ describe('Link your site account', () => {
     const start = vi
       .spyOn(identityApi, 'siteStartUrl')
       .mockResolvedValue('http://127.0.0.1:8787/v1/auth/site/start');
-    chromiumIdentity(`${REDIRECT}#linked=site`);
+    chromiumIdentity(`${REDIRECT}#link_code=lc-1`);
     const linked = { ...ME, handle: 'me.on.site', verified: true };
+    const confirm = vi.spyOn(identityApi, 'confirmSiteLink').mockResolvedValue(linked);
     vi.spyOn(api, 'me').mockResolvedValue(linked);
     renderWithQueries(<SiteLinkSection me={ME} />);
     fireEvent.click(screen.getByRole('button', { name: 'Link your TikTok account' }));
     await waitFor(async () => expect((await sessionItem.getValue())?.me).toEqual(linked));
     expect(start).toHaveBeenCalledWith(REDIRECT, 'ticket-1');
+    expect(confirm).toHaveBeenCalledWith('lc-1');
   });
 
   it('says when the site account belongs to another ClipDM account', async () => {
@@ -147,7 +149,8 @@ describe('Link Facebook', () => {
     vi.spyOn(identityApi, 'facebookStartUrl').mockResolvedValue(
       'http://127.0.0.1:8787/v1/auth/facebook/start',
     );
-    const flow = chromiumIdentity(`${REDIRECT}#linked=facebook`);
+    const flow = chromiumIdentity(`${REDIRECT}#link_code=fb-code`);
+    const confirm = vi.spyOn(identityApi, 'confirmFacebookLink').mockResolvedValue({ linked: true });
     const unlink = vi.spyOn(identityApi, 'unlinkFacebook').mockResolvedValue(undefined);
     renderWithQueries(<FacebookLink />);
     const link = (await screen.findByRole('button', { name: 'Link Facebook' })) as HTMLButtonElement;
@@ -156,6 +159,7 @@ describe('Link Facebook', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Unlink Facebook' }));
     await waitFor(() => expect(unlink).toHaveBeenCalled());
     expect(flow).toHaveBeenCalledTimes(1);
+    expect(confirm).toHaveBeenCalledWith('fb-code');
   });
 
   it('says so when the person cancels on Facebook', async () => {

@@ -40,6 +40,16 @@ CREATE TABLE `oauth_states` (
 );
 --> statement-breakpoint
 CREATE INDEX `oauth_states_expires_idx` ON `oauth_states` (`expires_at`);--> statement-breakpoint
+CREATE TABLE `pending_links` (
+	`code_hash` text PRIMARY KEY NOT NULL,
+	`provider` text NOT NULL,
+	`user_id` text NOT NULL,
+	`payload` text NOT NULL,
+	`expires_at` integer NOT NULL,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `pending_links_expires_idx` ON `pending_links` (`expires_at`);--> statement-breakpoint
 CREATE TABLE `site_sign_in_codes` (
 	`code_hash` text PRIMARY KEY NOT NULL,
 	`open_id` text NOT NULL,

@@ -39,10 +39,18 @@ async function decideOnFacebook(
   return res.headers.get('location') as string;
 }
 
+/** The whole link: ticket, dialog, callback, and the confirm of its `link_code` by `user`. */
 async function linkFacebook(user: TestUser, person: { fbId: string; friends?: string[]; deny?: boolean }) {
   const start = await startFacebook({ link: await ticketOf(user) });
   expect(start.status, await start.clone().text()).toBe(302);
-  return fragmentOf(await callBack(await decideOnFacebook(start.headers.get('location') as string, person)));
+  const fragment = fragmentOf(
+    await callBack(await decideOnFacebook(start.headers.get('location') as string, person)),
+  );
+  const linkCode = fragment.get('link_code');
+  if (!linkCode) return fragment;
+  const res = await user.api('/v1/me/facebook-link/confirm', { body: { code: linkCode } });
+  expect(res.status, await res.clone().text()).toBe(200);
+  return new URLSearchParams({ linked: 'facebook' });
 }
 
 async function suggestedTo(user: TestUser) {
@@ -94,8 +102,23 @@ describe('Facebook friends', () => {
     const callback = await decideOnFacebook(start.headers.get('location') as string, {
       fbId: uniqueFacebookId(),
     });
-    expect(fragmentOf(await callBack(callback)).get('linked')).toBe('facebook');
+    expect(fragmentOf(await callBack(callback)).get('link_code')).toBeTruthy();
     expect(fragmentOf(await callBack(callback)).get('error')).toBe('invalid_state');
+  });
+
+  it('links only when the account that asked confirms the link code', async () => {
+    const [mallory, ann] = [await signUp('mallory'), await signUp('ann')];
+    const start = await startFacebook({ link: await ticketOf(mallory) });
+    const callback = await decideOnFacebook(start.headers.get('location') as string, {
+      fbId: uniqueFacebookId(),
+    });
+    const linkCode = fragmentOf(await callBack(callback)).get('link_code') as string;
+    expect(await (await mallory.api('/v1/me/facebook-link')).json()).toEqual({ linked: false });
+    const confirm = (user: TestUser) =>
+      user.api('/v1/me/facebook-link/confirm', { body: { code: linkCode } });
+    await expectError(await confirm(ann), 400, 'invalid_request');
+    await expectError(await confirm(mallory), 400, 'invalid_request');
+    expect(await (await mallory.api('/v1/me/facebook-link')).json()).toEqual({ linked: false });
   });
 
   it('reports a Graph error as provider_error (a code under the wrong flow fails PKCE)', async () => {

@@ -1,4 +1,4 @@
-import type { Identifier, IdentifierKind, SiteExchangeResult } from '@clipdm/shared';
+import type { Identifier, IdentifierKind, Me, SiteExchangeResult } from '@clipdm/shared';
 import { getApiBaseUrl } from './base-url.ts';
 import { type CallInit, send } from './http.ts';
 import { authed, saveAuth } from './session.ts';
@@ -47,6 +47,10 @@ export const identityApi = {
     return { me: (await saveAuth(result)).me, created: result.created };
   },
   siteLinkTicket: async () => (await authed(call<{ ticket: string }>('POST', '/v1/me/site-link'))).ticket,
+  /** Makes the link a flow parked under `#link_code=` (only the account that asked for it can). */
+  confirmSiteLink: (code: string) => authed(call<Me>('POST', '/v1/me/site-link/confirm', { code })),
+  confirmFacebookLink: (code: string) =>
+    authed(call<{ linked: boolean }>('POST', '/v1/me/facebook-link/confirm', { code })),
   facebookLinkTicket: async () =>
     (await authed(call<{ ticket: string }>('POST', '/v1/me/facebook-link'))).ticket,
   facebookLinked: async () => (await authed(call<{ linked: boolean }>('GET', '/v1/me/facebook-link'))).linked,

@@ -23,6 +23,9 @@ export const siteExchangeBody = z.object({
   birthdate: registerBody.shape.birthdate.optional(),
 });
 
+/** `POST /v1/me/site-link/confirm` and `/v1/me/facebook-link/confirm`: the `link_code` of the return page. */
+export const linkConfirmBody = z.object({ code: z.string().min(1).max(256) });
+
 export const identifierKindSchema = z.enum(['email', 'phone']);
 
 const identifierValue = z

@@ -364,6 +364,25 @@ export const linkTickets = sqliteTable(
   (t) => [index('link_tickets_expires_idx').on(t.expiresAt)],
 );
 
+/**
+ * A link flow's result waiting for the account that asked for it: the callback lands in whatever browser
+ * finished the flow, so the link is made only when the ticket's holder confirms the code with its own
+ * token. `payload` is what the provider said (JSON). Single use, 2 minutes.
+ */
+export const pendingLinks = sqliteTable(
+  'pending_links',
+  {
+    codeHash: text('code_hash').primaryKey(),
+    provider: text('provider', { enum: ['site', 'facebook'] }).notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    payload: text('payload').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('pending_links_expires_idx').on(t.expiresAt)],
+);
+
 /** The code that proves an email or phone: 6 digits (stored as an HMAC), 15 minutes, 5 tries. */
 export const identifierCodes = sqliteTable(
   'identifier_codes',

@@ -23,12 +23,16 @@ export function FacebookLink() {
   const link = useMutation({
     mutationFn: async () => {
       const ticket = await identityApi.facebookLinkTicket();
-      return runProviderFlow((returnUrl) => identityApi.facebookStartUrl(returnUrl, ticket));
+      const fragment = await runProviderFlow((returnUrl) => identityApi.facebookStartUrl(returnUrl, ticket));
+      const linkCode = fragment.get('link_code');
+      if (!linkCode) return fragment.get('error') ?? 'cancelled';
+      await identityApi.confirmFacebookLink(linkCode);
+      return null;
     },
     onMutate: () => setError(null),
-    onSuccess: (fragment) => {
-      if (fragment.get('linked') === 'facebook') refresh();
-      else setError(flowErrorText(fragment.get('error') ?? 'cancelled'));
+    onSuccess: (flowError) => {
+      if (flowError) setError(flowErrorText(flowError));
+      else refresh();
     },
     onError: (e) => setError(errorText(asFailure(e))),
   });

@@ -20,8 +20,10 @@ export function SiteLinkSection({ me }: { me: Me }) {
     try {
       const ticket = await identityApi.siteLinkTicket();
       const fragment = await runProviderFlow((returnUrl) => identityApi.siteStartUrl(returnUrl, ticket));
-      if (fragment.get('linked') === 'site') await refreshMe();
-      else setError(flowErrorText(fragment.get('error') ?? 'cancelled'));
+      const linkCode = fragment.get('link_code');
+      if (!linkCode) return setError(flowErrorText(fragment.get('error') ?? 'cancelled'));
+      await identityApi.confirmSiteLink(linkCode);
+      await refreshMe();
     } catch (e) {
       setError(errorText(asFailure(e)));
     } finally {

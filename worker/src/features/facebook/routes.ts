@@ -1,4 +1,4 @@
-import { oauthCallbackQuery, oauthStartQuery } from '@clipdm/shared';
+import { linkConfirmBody, oauthCallbackQuery, oauthStartQuery } from '@clipdm/shared';
 import { Hono } from 'hono';
 import type { AppEnv } from '../../env.ts';
 import { ApiError } from '../../lib/api-error.ts';
@@ -9,7 +9,7 @@ import { issueLinkTicket } from '../identity/flow-queries.ts';
 import { withFragment } from '../identity/return-url.ts';
 import { facebookDialogUrl } from './graph-client.ts';
 import { facebookLinked, unlinkFacebook } from './queries.ts';
-import { completeFacebookFlow } from './service.ts';
+import { completeFacebookFlow, confirmFacebookLink } from './service.ts';
 
 /** `GET /v1/auth/facebook/start|callback`: Facebook Login, only ever to link a signed-in account. */
 export const facebookAuthRoutes = new Hono<AppEnv>()
@@ -41,11 +41,15 @@ export const facebookAuthRoutes = new Hono<AppEnv>()
     return c.redirect(withFragment(taken.flow.returnUrl, fragment), 302);
   });
 
-/** `/v1/me/facebook-link`: a ticket to link, whether linked, and unlinking (which forgets the friends). */
+/** `/v1/me/facebook-link`: a ticket to link, confirming the flow's `link_code`, whether linked, and unlinking (which forgets the friends). */
 export const facebookLinkRoutes = new Hono<AppEnv>()
   .use(requireAuth)
   .post('/facebook-link', async (c) => {
     return c.json({ ticket: await issueLinkTicket(c.get('db'), 'facebook', c.get('userId')) }, 200);
+  })
+  .post('/facebook-link/confirm', validate('json', linkConfirmBody), async (c) => {
+    await confirmFacebookLink(c.get('db'), c.get('userId'), c.req.valid('json').code);
+    return c.json({ linked: true }, 200);
   })
   .get('/facebook-link', async (c) => {
     return c.json({ linked: await facebookLinked(c.get('db'), c.get('userId')) }, 200);

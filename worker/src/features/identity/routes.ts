@@ -1,4 +1,4 @@
-import { oauthCallbackQuery, oauthStartQuery, siteExchangeBody } from '@clipdm/shared';
+import { linkConfirmBody, oauthCallbackQuery, oauthStartQuery, siteExchangeBody } from '@clipdm/shared';
 import { Hono } from 'hono';
 import type { AppEnv } from '../../env.ts';
 import { requireAuth } from '../../lib/require-auth.ts';
@@ -9,7 +9,7 @@ import { ACCESS_TOKEN_TTL_SECONDS, signAccessToken } from '../auth/tokens.ts';
 import { callbackUrl, openFlow, resumeFlow } from './flow.ts';
 import { issueLinkTicket } from './flow-queries.ts';
 import { withFragment } from './return-url.ts';
-import { completeSiteFlow, signInWithCode } from './service.ts';
+import { completeSiteFlow, confirmSiteLink, signInWithCode } from './service.ts';
 import { siteAuthorizeUrl } from './site-client.ts';
 
 /** `GET /v1/auth/site/start|callback`, `POST /v1/auth/site/exchange` (API.md, "Sign in with the video site"). */
@@ -51,7 +51,16 @@ export const siteAuthRoutes = new Hono<AppEnv>()
     );
   });
 
-/** `POST /v1/me/site-link`: a ticket for `start?link=` that links the site account to the caller's. */
-export const siteLinkRoutes = new Hono<AppEnv>().use(requireAuth).post('/site-link', async (c) => {
-  return c.json({ ticket: await issueLinkTicket(c.get('db'), 'site', c.get('userId')) }, 200);
-});
+/**
+ * `POST /v1/me/site-link`: a ticket for `start?link=`; the flow ends with `#link_code=`, which
+ * `POST /v1/me/site-link/confirm` turns into the link (answering the caller's `Me`).
+ */
+export const siteLinkRoutes = new Hono<AppEnv>()
+  .use(requireAuth)
+  .post('/site-link', async (c) => {
+    return c.json({ ticket: await issueLinkTicket(c.get('db'), 'site', c.get('userId')) }, 200);
+  })
+  .post('/site-link/confirm', validate('json', linkConfirmBody), async (c) => {
+    const user = await confirmSiteLink(c.get('db'), c.get('userId'), c.req.valid('json').code);
+    return c.json(toMe(user), 200);
+  });

@@ -1,9 +1,11 @@
 import { ageGroupOf, defaultPolicy, handleSchema } from '@clipdm/shared';
+import { z } from 'zod';
 import type { oauthStates } from '../../db/schema.ts';
 import type { Db, Env } from '../../env.ts';
 import { ApiError } from '../../lib/api-error.ts';
 import { logEvent } from '../../lib/log.ts';
 import { getUserById, type UserRow } from '../account/queries.ts';
+import { parkLink, takeParkedLink } from './pending-links.ts';
 import { ProviderError } from './provider-fetch.ts';
 import { allowOneMoreTry, issueSignInCode, spendSignInCode } from './sign-in-codes.ts';
 import { bindSiteAccount, createSiteUser, findSiteAccount } from './site-accounts.ts';
@@ -11,7 +13,7 @@ import { fetchSiteProfile, type SiteProfile } from './site-client.ts';
 
 type Flow = typeof oauthStates.$inferSelect;
 
-/** What the callback puts in the return page's fragment: `code`, `linked` or `error`. */
+/** What the callback puts in the return page's fragment: `code`, `link_code` or `error`. */
 export type Fragment = Record<string, string>;
 
 /** Provider errors the extension may be told as they are; anything else is `provider_error`. */
@@ -19,8 +21,8 @@ const PASSED_ON_ERRORS = new Set(['access_denied']);
 
 /**
  * Ends a site flow whose `state` checked out: trades the code for the person's profile (the site's access
- * token goes out of scope here, unstored), then either hands out a one-time sign-in code or links the site
- * account to the account that started the flow.
+ * token goes out of scope here, unstored), then hands out a one-time sign-in code, or, for a link flow, a
+ * one-time link code that the account that started the flow confirms.
  */
 export async function completeSiteFlow(
   db: Db,
@@ -46,24 +48,59 @@ export async function completeSiteFlow(
     return { error: error.code };
   }
   if (!handleSchema.safeParse(profile.username).success) return { error: 'unsupported_username' };
-  if (flow.linkUserId) return linkSiteAccount(db, flow.linkUserId, profile);
+  if (flow.linkUserId) return parkSiteLink(db, flow.linkUserId, profile);
   return { code: await issueSignInCode(db, profile) };
 }
 
-async function linkSiteAccount(db: Db, userId: string, profile: SiteProfile): Promise<Fragment> {
+/** Why `profile` cannot be linked to `userId`, or null when it can. */
+async function linkProblem(db: Db, userId: string, profile: SiteProfile): Promise<string | null> {
   const [holder, user] = await Promise.all([findSiteAccount(db, profile.openId), getUserById(db, userId)]);
-  if (!user) return { error: 'invalid_state' };
-  if (holder && holder.id !== userId) return { error: 'already_linked' };
-  if (user.siteOpenId && user.siteOpenId !== profile.openId) return { error: 'already_linked' };
+  if (!user) return 'invalid_state';
+  if (holder && holder.id !== userId) return 'already_linked';
+  if (user.siteOpenId && user.siteOpenId !== profile.openId) return 'already_linked';
+  return null;
+}
+
+/** A link flow: checked now, parked for the ticket holder to confirm (see `pending-links.ts`). */
+async function parkSiteLink(db: Db, userId: string, profile: SiteProfile): Promise<Fragment> {
+  const problem = await linkProblem(db, userId, profile);
+  if (problem) return { error: problem };
+  return { link_code: await parkLink(db, 'site', userId, profile) };
+}
+
+const parkedProfile = z.object({
+  openId: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  avatarUrl: z.string().nullable(),
+});
+
+/**
+ * `POST /v1/me/site-link/confirm`: makes the parked link of `code` for the caller. The handle becomes the
+ * site's username (taken from whoever else holds it) and the account is verified.
+ */
+export async function confirmSiteLink(db: Db, userId: string, code: string): Promise<UserRow> {
+  const parsed = parkedProfile.safeParse(await takeParkedLink(db, 'site', code, userId));
+  if (!parsed.success) {
+    throw new ApiError('invalid_request', 'This link code is unknown, used, expired or not yours', {
+      details: { issues: [{ path: 'code', message: 'unknown, used, expired or not yours' }] },
+    });
+  }
+  const problem = await linkProblem(db, userId, parsed.data);
+  if (problem) throw alreadyLinked();
   try {
-    await bindSiteAccount(db, userId, profile);
+    return await bindSiteAccount(db, userId, parsed.data);
   } catch (error) {
     // Another account linked the same site account a moment earlier: the unique index said no.
-    if (String((error as { cause?: unknown })?.cause ?? error).includes('UNIQUE'))
-      return { error: 'already_linked' };
+    if (String((error as { cause?: unknown })?.cause ?? error).includes('UNIQUE')) throw alreadyLinked();
     throw error;
   }
-  return { linked: 'site' };
+}
+
+function alreadyLinked() {
+  return new ApiError('invalid_request', 'That site account is linked to another ClipDM account', {
+    details: { reason: 'already_linked' },
+  });
 }
 
 /**

@@ -219,7 +219,7 @@ export const operations: Operation[] = [
   {
     method: 'get',
     path: '/v1/auth/site/callback',
-    summary: 'The redirect_uri: 302 to the return page with #code=, #linked=site or #error=',
+    summary: 'The redirect_uri: 302 to the return page with #code=, #link_code= or #error=',
     auth: 'none',
     query: s.oauthCallbackQuery,
     success: 302,
@@ -276,6 +276,22 @@ export const operations: Operation[] = [
     summary: 'Unlink Facebook and forget the friends it found',
     auth: 'user',
     success: 204,
+  },
+  {
+    method: 'post',
+    path: '/v1/me/site-link/confirm',
+    summary: 'Confirm the #link_code of a site link flow: the site account is linked to yours (answers Me)',
+    auth: 'user',
+    body: s.linkConfirmBody,
+    success: 200,
+  },
+  {
+    method: 'post',
+    path: '/v1/me/facebook-link/confirm',
+    summary: 'Confirm the #link_code of a Facebook link flow: its friends become suggested friends',
+    auth: 'user',
+    body: s.linkConfirmBody,
+    success: 200,
   },
   {
     method: 'get',
