@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig, type WxtViteConfig } from 'wxt';
+import { MANIFEST_PUBLIC_KEY } from './manifest-key.ts';
 
 /** Origins the extension may call: local workers on any port, and the production worker from the build. */
 function workerHostPermissions(): string[] {
@@ -43,5 +44,7 @@ export default defineConfig({
     // Where a tab-based sign-in ends: the worker's redirect may open this page, and only the worker's.
     web_accessible_resources: [{ resources: ['site-return.html'], matches: workerHostPermissions() }],
     action: { default_title: '__MSG_actionTitle__' },
+    // A stable id in Chromium (Firefox has no `key`; its extension pages reach the API by host permission).
+    ...(browser === 'firefox' ? {} : { key: MANIFEST_PUBLIC_KEY }),
   }),
 });

@@ -4,8 +4,10 @@
  * opens alice's account. Skips anyone already verified.
  */
 
-// Any extension page of an allowed origin will do: the flow's last redirect is only read, never followed.
-const RETURN = 'chrome-extension://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/seed.html';
+import { EXTENSION_ID } from '../extension/manifest-key.ts';
+
+// The extension's identity page (an allowed return page): the flow's last redirect is only read, never followed.
+const RETURN = `https://${EXTENSION_ID}.chromiumapp.org/`;
 
 async function expectRedirect(step, res) {
   const location = res.headers.get('location');

@@ -5,7 +5,9 @@ import { call } from './helpers.ts';
 
 /** Drives the site's sign-in through the worker and the Login Kit stand-in, the way a browser would. */
 
-export const EXTENSION_RETURN = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/sidepanel.html';
+// The published extension's id, which wrangler.toml's ALLOWED_ORIGINS lists.
+export const EXTENSION_ID = 'hdjopaadfgnfifjlhcnhlmofjfbojmnc';
+export const EXTENSION_RETURN = `chrome-extension://${EXTENSION_ID}/sidepanel.html`;
 
 export async function startSiteFlow(query: Record<string, string> = {}) {
   const params = new URLSearchParams({ return: EXTENSION_RETURN, ...query });

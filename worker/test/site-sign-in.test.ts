@@ -5,6 +5,7 @@ import { ADULT, birthdateForAge, call, expectError, signUp, uniqueHandle } from 
 import {
   callBack,
   decideOnSite,
+  EXTENSION_ID,
   EXTENSION_RETURN,
   exchange,
   fragmentOf,
@@ -33,12 +34,21 @@ describe('GET /v1/auth/site/start', () => {
   it.each([
     ['a web page', 'https://evil.example/steal'],
     ['an allowed CORS origin that is no extension', 'http://127.0.0.1:8787/page'],
-    ['an extension origin not in ALLOWED_ORIGINS', 'safari-web-extension://abc/page.html'],
     [
-      'a chromiumapp.org look-alike',
-      'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org.evil.example/',
+      'an extension origin not in ALLOWED_ORIGINS',
+      'chrome-extension://abcdefghijklmnopabcdefghijklmnop/x.html',
     ],
-    ['plain http on chromiumapp.org', 'http://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/'],
+    [
+      'a Firefox extension page not in ALLOWED_ORIGINS',
+      'moz-extension://6f2d1c1e-1111-4a4a-9b9b-000000000000/x.html',
+    ],
+    [
+      'the identity page of an extension not in ALLOWED_ORIGINS',
+      'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/',
+    ],
+    ['a web scheme for an extension page', 'safari-web-extension://abc/page.html'],
+    ['a chromiumapp.org look-alike', `https://${EXTENSION_ID}.chromiumapp.org.evil.example/`],
+    ['plain http on chromiumapp.org', `http://${EXTENSION_ID}.chromiumapp.org/`],
     ['not a URL', 'sidepanel.html'],
   ])('refuses %s as the return page', async (_, value) => {
     const res = await startSiteFlow({ return: value });
@@ -47,8 +57,8 @@ describe('GET /v1/auth/site/start', () => {
   });
 
   it.each([
-    ['a Chromium identity page', 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/'],
-    ['a Firefox extension page', 'moz-extension://6f2d1c1e-1111-4a4a-9b9b-000000000000/sidepanel.html'],
+    ["the extension's Chromium identity page", `https://${EXTENSION_ID}.chromiumapp.org/`],
+    ['a page of the extension', `chrome-extension://${EXTENSION_ID}/site-return.html`],
   ])('accepts %s as the return page', async (_, value) => {
     expect((await startSiteFlow({ return: value })).status).toBe(302);
   });

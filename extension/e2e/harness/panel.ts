@@ -1,8 +1,8 @@
-import type { Locator, Page } from 'playwright-core';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { linkToSiteStandIn } from '../../../scripts/demo-verified.mjs';
-import { UI_TIMEOUT } from './flow.ts';
-import { waitFor } from './processes.ts';
-import { PASSWORD, world } from './world.ts';
+import { type Accounts, PASSWORD } from './accounts.ts';
+import { readSuiteEnv } from './suite-env.ts';
+import { UI_TIMEOUT } from './timeouts.ts';
 
 /** A regular expression matching `text` literally at the start of an accessible name. */
 export function startsWith(text: string): RegExp {
@@ -13,20 +13,23 @@ export function startsWith(text: string): RegExp {
 
 /**
  * Creates an account in the panel's sign-in form, keeps an API session for the same account, and links it
- * to the same username on the site's Login Kit stand-in, so it is verified.
+ * to the same username on the site's Login Kit stand-in: these people are the site's own users, so their
+ * accounts are verified and "Message" on their site profiles reaches them.
  */
-export async function signUp(panel: Page, handle: string, displayName: string): Promise<void> {
+export async function signUp(
+  panel: Page,
+  accounts: Accounts,
+  handle: string,
+  displayName: string,
+): Promise<void> {
   await panel.getByLabel('Handle').fill(handle);
   await panel.getByLabel('Password').fill(PASSWORD);
   await panel.getByLabel('Birthdate').fill('1990-04-12');
   await panel.getByLabel('Display name (optional)').fill(displayName);
   await panel.getByRole('button', { name: 'Create account' }).click();
   await panel.getByRole('tab', { name: /^Inbox/ }).waitFor({ timeout: UI_TIMEOUT });
-  const session = await world().api.login(handle, PASSWORD);
-  world().sessions.set(handle, session);
-  // These people are the site's own users: their accounts prove the handle (through the Login Kit
-  // stand-in), so "Message" on their site profiles reaches them.
-  await linkToSiteStandIn(world().api.baseUrl, session.token, handle, displayName);
+  const session = await accounts.session(handle);
+  await linkToSiteStandIn(readSuiteEnv().workerUrl, session.token, handle, displayName);
 }
 
 /** Goes to a tab of the panel, from wherever it is. */
@@ -48,8 +51,8 @@ export async function openConversation(panel: Page, name: string): Promise<void>
 /** Waits until the open conversation has loaded: its composer takes text. */
 export async function composerReady(panel: Page): Promise<void> {
   const box = panel.getByLabel('Message', { exact: true });
-  await box.waitFor({ timeout: UI_TIMEOUT });
-  await waitFor('the conversation to load', () => box.isEnabled(), UI_TIMEOUT);
+  await expect(box, 'the composer to show').toBeVisible({ timeout: UI_TIMEOUT });
+  await expect(box, 'the conversation to load').toBeEnabled({ timeout: UI_TIMEOUT });
 }
 
 /** "New message" → find `handle` → open the direct conversation with them. */

@@ -645,6 +645,44 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    StreamEvent:
+      | {
+          /** @constant */
+          type: 'message';
+          message: components['schemas']['Message'];
+        }
+      | {
+          /** @constant */
+          type: 'message_unsent';
+          conversationId: string;
+          messageId: string;
+          seq: number;
+        }
+      | {
+          /** @constant */
+          type: 'reaction';
+          conversationId: string;
+          messageId: string;
+          reactions: components['schemas']['Reaction'][];
+        }
+      | {
+          /** @constant */
+          type: 'read';
+          conversationId: string;
+          userId: string;
+          seq: number;
+        }
+      | {
+          /** @constant */
+          type: 'conversation';
+          conversation: components['schemas']['Conversation'];
+        }
+      | {
+          /** @constant */
+          type: 'unread';
+          inbox: number;
+          requests: number;
+        };
     /** @description The body of every error response. */
     ErrorBody: {
       error: {
@@ -701,12 +739,30 @@ export interface components {
     };
     /** @enum {string} */
     AgeGroup: '13-15' | '16-17' | 'adult';
+    RegisterBody: {
+      handle: string;
+      password: string;
+      birthdate: string;
+      displayName?: string;
+    };
+    LoginBody: {
+      handle: string;
+      password: string;
+    };
+    RefreshBody: {
+      refreshToken: string;
+    };
     Settings: {
       dmPolicy: components['schemas']['DmPolicy'];
       readReceipts: boolean;
     };
     /** @enum {string} */
     DmPolicy: 'everyone' | 'suggested' | 'friends' | 'no_one';
+    SettingsPatch: {
+      /** @enum {string} */
+      dmPolicy?: 'everyone' | 'suggested' | 'friends' | 'no_one';
+      readReceipts?: boolean;
+    };
     UserPage: {
       users: components['schemas']['User'][];
       cursor: string | null;
@@ -723,6 +779,9 @@ export interface components {
       followsYou: boolean;
       isFriend: boolean;
       canMessage: boolean;
+    };
+    DeleteMeBody: {
+      password: string;
     };
     /** @description Everything the service holds about one account. */
     AccountExport: {
@@ -791,8 +850,18 @@ export interface components {
       }[];
       title: string | null;
     };
+    IdentifiersBody: {
+      identifiers: {
+        /** @enum {string} */
+        kind: 'phone' | 'email' | 'facebook';
+        hash: string;
+      }[];
+    };
     ContactsMatched: {
       matched: number;
+    };
+    ContactsBody: {
+      hashes: string[];
     };
     UserList: {
       users: components['schemas']['User'][];
@@ -867,12 +936,42 @@ export interface components {
       count: number;
       mine: boolean;
     };
+    CreateConversationBody: {
+      members: string[];
+      title?: string;
+    };
     ReportFiled: {
       reportId: string;
+    };
+    ReportBody: {
+      /** @enum {string} */
+      reason: 'spam' | 'harassment' | 'hate' | 'nudity' | 'violence' | 'self_harm' | 'scam' | 'other';
+      messageIds?: string[];
+      note?: string;
+      block?: boolean;
+    };
+    ReadBody: {
+      seq: number;
+    };
+    RenameConversationBody: {
+      title: string;
+    };
+    AddMembersBody: {
+      handles: string[];
     };
     MessagePage: {
       messages: components['schemas']['Message'][];
       hasMore: boolean;
+    };
+    SendMessageBody: {
+      clientId: string;
+      text?: string;
+      video?: {
+        url: string;
+      };
+    };
+    ReactionBody: {
+      emoji: string;
     };
     /** @description A single-use ticket for `GET /v1/stream?ticket=`, valid for 30 seconds. */
     StreamTicket: {
@@ -908,6 +1007,10 @@ export interface components {
     };
     ResolvedReport: {
       report: components['schemas']['AdminReport'];
+    };
+    ResolveReportBody: {
+      /** @enum {string} */
+      action: 'dismiss' | 'suspend';
     };
   };
   responses: {
@@ -1033,12 +1136,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          handle: string;
-          password: string;
-          birthdate: string;
-          displayName?: string;
-        };
+        'application/json': components['schemas']['RegisterBody'];
       };
     };
     responses: {
@@ -1055,6 +1153,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       409: components['responses']['Conflict'];
       413: components['responses']['TooLarge'];
+      429: components['responses']['RateLimited'];
     };
   };
   postV1AuthLogin: {
@@ -1066,10 +1165,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          handle: string;
-          password: string;
-        };
+        'application/json': components['schemas']['LoginBody'];
       };
     };
     responses: {
@@ -1097,9 +1193,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          refreshToken: string;
-        };
+        'application/json': components['schemas']['RefreshBody'];
       };
     };
     responses: {
@@ -1126,9 +1220,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          refreshToken: string;
-        };
+        'application/json': components['schemas']['RefreshBody'];
       };
     };
     responses: {
@@ -1173,9 +1265,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          password: string;
-        };
+        'application/json': components['schemas']['DeleteMeBody'];
       };
     };
     responses: {
@@ -1222,11 +1312,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          /** @enum {string} */
-          dmPolicy?: 'everyone' | 'suggested' | 'friends' | 'no_one';
-          readReceipts?: boolean;
-        };
+        'application/json': components['schemas']['SettingsPatch'];
       };
     };
     responses: {
@@ -1300,13 +1386,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          identifiers: {
-            /** @enum {string} */
-            kind: 'phone' | 'email' | 'facebook';
-            hash: string;
-          }[];
-        };
+        'application/json': components['schemas']['IdentifiersBody'];
       };
     };
     responses: {
@@ -1331,9 +1411,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          hashes: string[];
-        };
+        'application/json': components['schemas']['ContactsBody'];
       };
     };
     responses: {
@@ -1349,6 +1427,7 @@ export interface operations {
       400: components['responses']['InvalidRequest'];
       401: components['responses']['Unauthorized'];
       413: components['responses']['TooLarge'];
+      429: components['responses']['RateLimited'];
     };
   };
   deleteV1MeContacts: {
@@ -1518,7 +1597,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Blocked */
+      /** @description Blocked (nothing to do for an unknown handle) */
       204: {
         headers: {
           [name: string]: unknown;
@@ -1527,7 +1606,6 @@ export interface operations {
       };
       400: components['responses']['InvalidRequest'];
       401: components['responses']['Unauthorized'];
-      404: components['responses']['NotFound'];
     };
   };
   deleteV1UsersByHandleBlock: {
@@ -1550,7 +1628,6 @@ export interface operations {
       };
       400: components['responses']['InvalidRequest'];
       401: components['responses']['Unauthorized'];
-      404: components['responses']['NotFound'];
     };
   };
   getV1Conversations: {
@@ -1588,10 +1665,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          members: string[];
-          title?: string;
-        };
+        'application/json': components['schemas']['CreateConversationBody'];
       };
     };
     responses: {
@@ -1657,9 +1731,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          title: string;
-        };
+        'application/json': components['schemas']['RenameConversationBody'];
       };
     };
     responses: {
@@ -1738,13 +1810,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          /** @enum {string} */
-          reason: 'spam' | 'harassment' | 'hate' | 'nudity' | 'violence' | 'self_harm' | 'scam' | 'other';
-          messageIds?: string[];
-          note?: string;
-          block?: boolean;
-        };
+        'application/json': components['schemas']['ReportBody'];
       };
     };
     responses: {
@@ -1761,6 +1827,7 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       404: components['responses']['NotFound'];
       413: components['responses']['TooLarge'];
+      429: components['responses']['RateLimited'];
     };
   };
   postV1ConversationsByIdRead: {
@@ -1774,9 +1841,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          seq: number;
-        };
+        'application/json': components['schemas']['ReadBody'];
       };
     };
     responses: {
@@ -1873,9 +1938,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          handles: string[];
-        };
+        'application/json': components['schemas']['AddMembersBody'];
       };
     };
     responses: {
@@ -1961,13 +2024,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          clientId: string;
-          text?: string;
-          video?: {
-            url: string;
-          };
-        };
+        'application/json': components['schemas']['SendMessageBody'];
       };
     };
     responses: {
@@ -2055,9 +2112,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          emoji: string;
-        };
+        'application/json': components['schemas']['ReactionBody'];
       };
     };
     responses: {
@@ -2118,6 +2173,7 @@ export interface operations {
         };
       };
       401: components['responses']['Unauthorized'];
+      429: components['responses']['RateLimited'];
     };
   };
   getV1Stream: {
@@ -2179,10 +2235,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          /** @enum {string} */
-          action: 'dismiss' | 'suspend';
-        };
+        'application/json': components['schemas']['ResolveReportBody'];
       };
     };
     responses: {

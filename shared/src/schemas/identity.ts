@@ -18,13 +18,15 @@ export const oauthCallbackQuery = z.object({
   error: z.string().max(200).optional(),
 });
 
-export const siteExchangeBody = z.object({
-  code: z.string().min(1).max(256),
-  birthdate: registerBody.shape.birthdate.optional(),
-});
+export const siteExchangeBody = z
+  .object({
+    code: z.string().min(1).max(256),
+    birthdate: registerBody.shape.birthdate.optional(),
+  })
+  .meta({ id: 'SiteExchangeBody' });
 
 /** `POST /v1/me/site-link/confirm` and `/v1/me/facebook-link/confirm`: the `link_code` of the return page. */
-export const linkConfirmBody = z.object({ code: z.string().min(1).max(256) });
+export const linkConfirmBody = z.object({ code: z.string().min(1).max(256) }).meta({ id: 'LinkConfirmBody' });
 
 export const identifierKindSchema = z.enum(['email', 'phone']);
 
@@ -35,7 +37,7 @@ const identifierValue = z
     message: 'value: an email address, or a phone number in E.164 (+31612345678)',
   });
 
-export const identifierStartBody = identifierValue;
+export const identifierStartBody = identifierValue.meta({ id: 'IdentifierStartBody' });
 
 export const identifierConfirmBody = z
   .object({
@@ -46,7 +48,8 @@ export const identifierConfirmBody = z
   .refine((body) => normalizeIdentifier(body.kind, body.value) !== null, {
     path: ['value'],
     message: 'value: an email address, or a phone number in E.164 (+31612345678)',
-  });
+  })
+  .meta({ id: 'IdentifierConfirmBody' });
 
 export const identifierIdParam = z.object({ id: z.string().min(1).max(64) });
 

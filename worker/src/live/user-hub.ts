@@ -1,4 +1,5 @@
 import { DurableObject } from 'cloudflare:workers';
+import type { StreamEvent } from '@clipdm/shared';
 import type { Env } from '../env.ts';
 import { logEvent } from '../lib/log.ts';
 
@@ -12,6 +13,9 @@ export const MAX_SOCKETS_PER_USER = 16;
 interface SocketAttachment {
   connectedAt: number;
 }
+
+/** The close code of a socket whose login ended (4000–4999 are the application's own). */
+export const SIGNED_OUT = 4401;
 
 /** Close codes a peer may report but nobody may send (RFC 6455 §7.4.1). */
 const RESERVED_CLOSE_CODES = new Set([1005, 1006, 1015]);
@@ -27,8 +31,9 @@ function closeQuietly(socket: WebSocket, code: number, reason: string): void {
 /**
  * One per user (`idFromName(userId)`): holds that user's live sockets, one per device. Sockets are accepted
  * with the hibernation API, so an idle hub is evicted from memory while its connections stay open, and
- * heartbeats are answered by the runtime without waking it. Events arrive from the worker on `/publish`
- * after the write they describe has committed; the hub keeps no history (D1 does).
+ * heartbeats are answered by the runtime without waking it. Events arrive from the worker by RPC
+ * (`stub.publish(events)`) after the write they describe has committed; the hub keeps no history (D1 does).
+ * The WebSocket connect stays a `fetch`, since an upgrade is an HTTP request.
  */
 export class UserHub extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
@@ -38,18 +43,20 @@ export class UserHub extends DurableObject<Env> {
 
   override async fetch(request: Request): Promise<Response> {
     const { pathname } = new URL(request.url);
-    if (pathname === '/publish' && request.method === 'POST') return this.publish(request);
     if (pathname === '/connect' && request.headers.get('upgrade')?.toLowerCase() === 'websocket') {
-      return this.acceptDevice();
+      return this.acceptDevice(new URL(request.url).searchParams.get('login') ?? '');
     }
     return new Response('Not found', { status: 404 });
   }
 
-  /** Accepts a new device. The worker has already checked the ticket that routed it here. */
-  private acceptDevice(): Response {
+  /**
+   * Accepts a new device. The worker has already checked the ticket that routed it here. The socket is
+   * tagged with its login, so ending that login can close exactly its sockets.
+   */
+  private acceptDevice(loginId: string): Response {
     this.evictOldestIfFull();
     const { 0: client, 1: server } = new WebSocketPair();
-    this.ctx.acceptWebSocket(server);
+    this.ctx.acceptWebSocket(server, loginId ? [loginId] : []);
     server.serializeAttachment({ connectedAt: Date.now() } satisfies SocketAttachment);
     return new Response(null, { status: 101, webSocket: client });
   }
@@ -67,10 +74,13 @@ export class UserHub extends DurableObject<Env> {
     return this.ctx.getWebSockets().filter((socket) => socket.readyState === WebSocket.OPEN);
   }
 
-  /** Sends each event, one JSON object per frame, to every open socket; answers how many got them. */
-  private async publish(request: Request): Promise<Response> {
-    const events: unknown = await request.json().catch(() => null);
-    if (!Array.isArray(events)) return new Response('Expected a JSON array of events', { status: 400 });
+  /** RPC: sends each event, one JSON object per frame, to every open socket; returns how many got them. */
+  publish(events: StreamEvent[]): number {
+    // RPC arguments are typed only at compile time; anything but a list is refused by delivering nothing.
+    if (!Array.isArray(events)) {
+      logEvent('warn', { msg: 'hub publish refused', reason: 'not a list of events' });
+      return 0;
+    }
     const frames = events.map((event) => JSON.stringify(event));
     let delivered = 0;
     for (const socket of this.openSockets()) {
@@ -83,7 +93,20 @@ export class UserHub extends DurableObject<Env> {
         closeQuietly(socket, 1011, 'send failed');
       }
     }
-    return Response.json({ delivered });
+    return delivered;
+  }
+
+  /**
+   * RPC: closes the sockets of ended logins (`loginIds`), or every socket of the user (none given: the
+   * account was deleted or suspended); returns how many closed. The client sees close code 4401 and signs
+   * in again.
+   */
+  signOut(loginIds?: string[]): number {
+    const sockets = Array.isArray(loginIds)
+      ? loginIds.filter((id) => typeof id === 'string').flatMap((id) => this.ctx.getWebSockets(id))
+      : this.ctx.getWebSockets();
+    for (const socket of sockets) closeQuietly(socket, SIGNED_OUT, 'signed out');
+    return sockets.length;
   }
 
   /** The stream is one-way; `ping` is answered by the auto-response and anything else is ignored. */

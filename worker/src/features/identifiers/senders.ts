@@ -97,7 +97,11 @@ const smsAnswer = z.object({ messages: z.array(z.object({ status: z.string() }))
  * How a code for `kind` goes out here: the local outbox in development; else email through the binding
  * when one is bound, or the HTTP API when its key is set; SMS through the HTTP API when its keys are set.
  */
-export function senderFor(env: Env, db: Db, kind: 'email' | 'phone'): CodeSender {
+// The `EMAIL` send_email binding exists only where the deployment adds `[[send_email]]` (README, "Deploying"),
+// so `wrangler types` does not list it.
+type MaybeEmailBound = Env & { EMAIL?: SendEmail };
+
+export function senderFor(env: MaybeEmailBound, db: Db, kind: 'email' | 'phone'): CodeSender {
   if (env.ENVIRONMENT === 'development') return devOutboxSender(db);
   if (kind === 'email') {
     if (env.EMAIL) return emailBindingSender(env.EMAIL, env.EMAIL_FROM);

@@ -2,14 +2,13 @@ import { type IdentifierKind, identifierHint, normalizeIdentifier } from '@clipd
 import type { Db, Env } from '../../env.ts';
 import { ApiError } from '../../lib/api-error.ts';
 import { hmacHex, sha256Hex, timingSafeEqual } from '../../lib/crypto.ts';
+import { identifierCodeLimit } from '../../lib/limits.ts';
 import { logEvent } from '../../lib/log.ts';
-import { hit } from '../../lib/rate-limits.ts';
+import { admit } from '../../lib/rate-limits.ts';
 import { keyHashes } from '../contacts/queries.ts';
 import { ProviderError } from '../identity/provider-fetch.ts';
 import { confirmIdentifier, saveCode, spendTry } from './queries.ts';
 import { SenderUnavailable, senderFor } from './senders.ts';
-
-const CODES_PER_HOUR = 5;
 
 /** The identifier as contacts hold it: the client's SHA-256 of the normalised value, keyed again. */
 async function keyedHashOf(env: Env, kind: IdentifierKind, value: string) {
@@ -41,13 +40,8 @@ export async function sendIdentifierCode(
   body: { kind: IdentifierKind; value: string },
 ) {
   const { normalized, keyedHash } = await keyedHashOf(env, body.kind, body.value);
-  // The count and its check are one statement, so a parallel burst sends no more codes than a serial one.
-  const counted = await hit(db, `identifier-code:${userId}`, 3600);
-  if (counted.count > CODES_PER_HOUR) {
-    throw new ApiError('rate_limited', 'Too many codes; try again later', {
-      headers: { 'Retry-After': String(counted.retryAfter) },
-    });
-  }
+  // Counted and checked in one transaction, so a parallel burst sends no more codes than a serial one.
+  await admit(db, identifierCodeLimit(userId), 'Too many codes; try again later');
   const code = sixDigits();
   await saveCode(db, {
     userId,
