@@ -4,10 +4,10 @@ import { type CallInit, send } from './http.ts';
 import { authed, saveAuth } from './session.ts';
 
 /**
- * Calls for signing in with the video site, verified identifiers and Facebook. They
- * are typed by the shared response schemas rather than `schema.gen.d.ts`: that file is generated from
- * the worker's published OpenAPI document, which does not describe these routes yet. When it does, these
- * move into `client.ts` on `worker`. Views and tests use this object (tests spy on its methods).
+ * Calls for signing in with the video site, verified identifiers and Facebook, typed by the shared response
+ * schemas. They were written before these routes were in the generated client (`schema.gen.d.ts`); now that
+ * the worker's document describes them, they can move into `client.ts` on `worker`. Views and tests use
+ * this object (tests spy on its methods).
  */
 
 function call<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown) {

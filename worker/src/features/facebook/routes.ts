@@ -93,7 +93,7 @@ export const facebookLinkRoutes = new Hono<AppEnv>()
       summary: 'Confirm the #link_code of a Facebook link flow: its friends become suggested friends',
       caller: 'user',
       success: { 200: json(facebookLinkSchema, 'Linked') },
-      errors: [400],
+      errors: [400, 413],
     }),
     validate('json', linkConfirmBody),
     async (c) => {

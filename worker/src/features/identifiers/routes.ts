@@ -27,7 +27,7 @@ export const identifierRoutes = new Hono<AppEnv>()
       summary: 'Send a 6-digit code to your email or phone (15 minutes, 5 tries; 5 codes an hour)',
       caller: 'user',
       success: { 202: noContent('Sent') },
-      errors: [400, 429],
+      errors: [400, 413, 429],
     }),
     validate('json', identifierStartBody),
     async (c) => {
@@ -42,7 +42,7 @@ export const identifierRoutes = new Hono<AppEnv>()
       summary: 'Confirm the code: the identifier becomes yours (and leaves any other account)',
       caller: 'user',
       success: { 201: json(identifierSchema, 'The verified identifier') },
-      errors: [400],
+      errors: [400, 413],
     }),
     validate('json', identifierConfirmBody),
     async (c) => {
@@ -75,7 +75,7 @@ export const identifierRoutes = new Hono<AppEnv>()
       summary: 'Remove one of your identifiers',
       caller: 'user',
       success: { 204: noContent('Removed') },
-      errors: [404],
+      errors: [400, 404],
     }),
     validate('param', identifierIdParam),
     async (c) => {

@@ -73,7 +73,7 @@ export const siteAuthRoutes = new Hono<AppEnv>()
       summary: 'Trade the one-time code (and, on a first sign-in, the birthdate) for tokens',
       caller: 'anyone',
       success: { 200: json(siteExchangeResultSchema, 'Signed in; `created` on a first sign-in') },
-      errors: [400, 403],
+      errors: [400, 403, 413],
     }),
     validate('json', siteExchangeBody),
     async (c) => {
@@ -119,7 +119,7 @@ export const siteLinkRoutes = new Hono<AppEnv>()
       summary: 'Confirm the #link_code of a link flow: the site account is linked to yours',
       caller: 'user',
       success: { 200: json(meSchema, "Your account, with the site's username as handle, verified") },
-      errors: [400],
+      errors: [400, 413],
     }),
     validate('json', linkConfirmBody),
     async (c) => {
