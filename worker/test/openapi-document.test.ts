@@ -48,7 +48,8 @@ describe('the OpenAPI document', () => {
       for (const [status, response] of successes) {
         const content = 'content' in response ? response.content : undefined;
         // No body: 202 and 204, the WebSocket upgrade (101), and the provider flows' redirects (302).
-        if (['202', '204', '101', '302'].includes(status)) expect(content, `${key} ${status}`).toBeUndefined();
+        if (['202', '204', '101', '302'].includes(status))
+          expect(content, `${key} ${status}`).toBeUndefined();
         else expect(content?.['application/json']?.schema, `${key} ${status}`).toBeDefined();
       }
       const errors = errorStatuses(operation);
