@@ -3,7 +3,7 @@ import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { blocks, conversations, members, messages, settings, users } from '../../db/schema.ts';
 import type { Db } from '../../env.ts';
 import { chunked } from '../../lib/chunked.ts';
-import { hiddenByBlock } from '../messages/block-hiding.ts';
+import { latestSeqSeenBy } from '../messages/block-hiding.ts';
 import { selectMessages, toMessage, toMessages } from '../messages/message-rows.ts';
 import { lastMessageReactions, summarizeReactions } from '../messages/reaction-summaries.ts';
 import { canSee } from './queries.ts';
@@ -108,33 +108,20 @@ function toConversation(c: OwnRow, everyone: PersonRow[], lastMessage: Message |
   };
 }
 
-/**
- * The seq of the newest message of `conversations` row that `viewerId` may see: the last one, unless
- * blocks in a group hide it (`hiddenByBlock`) — then the newest before it that they do not hide. Walks
- * messages_conversation_seq_unique backwards, and in practice stops at the first row.
- */
-function latestSeenBy(viewerId: string): SQL {
-  return sql`(select lm.seq from messages lm where lm.conversation_id = ${conversations.id} and not ${hiddenByBlock(
-    {
-      viewerId,
-      senderId: sql`lm.sender_id`,
-      messageKind: sql`lm.kind`,
-      conversationKind: conversations.kind,
-    },
-  )} order by lm.seq desc limit 1)`;
-}
-
 /** The queries behind the views of up to 40 conversations, run as one batch. */
 export function conversationViewQueries(db: Db, viewerId: string, ids: string[]) {
   return [
     ownRows(db, and(eq(members.userId, viewerId), inArray(members.conversationId, ids))),
     peopleOf(db, ids),
-    // The last message the viewer may see (`latestSeenBy`), unless it is from before they joined (then
+    // The last message the viewer may see (`latestSeqSeenBy`), unless it is from before they joined (then
     // there is none to show them).
     selectMessages(db)
       .innerJoin(
         conversations,
-        and(eq(conversations.id, messages.conversationId), eq(messages.seq, latestSeenBy(viewerId))),
+        and(
+          eq(conversations.id, messages.conversationId),
+          eq(messages.seq, latestSeqSeenBy(viewerId, conversations)),
+        ),
       )
       .where(
         and(
@@ -224,7 +211,7 @@ export async function conversationViewsFor(
     for (const c of own) {
       // Nothing from before the viewer joined: a newcomer sees no earlier last message. In a group, the
       // last message of someone the viewer blocks (or is blocked by) is not shown here either; the list
-      // (`latestSeenBy`) shows the one before it.
+      // (`latestSeqSeenBy`) shows the one before it.
       const hidden =
         c.kind === 'group' && last?.kind !== 'event' && blocked.has(`${c.userId}>${last?.senderId}`);
       const lastMessage =
