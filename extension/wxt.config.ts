@@ -32,8 +32,17 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', 'notifications', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: [
+      'storage',
+      'alarms',
+      'notifications',
+      // `launchWebAuthFlow` for "Continue with the video site" and "Link Facebook".
+      'identity',
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
+    ],
     host_permissions: workerHostPermissions(),
+    // Where a tab-based sign-in ends: the worker's redirect may open this page, and only the worker's.
+    web_accessible_resources: [{ resources: ['site-return.html'], matches: workerHostPermissions() }],
     action: { default_title: '__MSG_actionTitle__' },
     // A stable id in Chromium (Firefox has no `key`; its extension pages reach the API by host permission).
     ...(browser === 'firefox' ? {} : { key: MANIFEST_PUBLIC_KEY }),
