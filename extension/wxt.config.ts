@@ -34,5 +34,7 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'notifications', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: workerHostPermissions(),
     action: { default_title: '__MSG_actionTitle__' },
+    // A fixed add-on id: Firefox keeps storage and the `moz-extension://` origin (ALLOWED_ORIGINS) per id.
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'clipdm@clipdm.app' } } } : {}),
   }),
 });
