@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig, type WxtViteConfig } from 'wxt';
+import { extensionPagesCsp } from './extension-pages-csp.ts';
 
 /** Origins the extension may call: local workers on any port, and the production worker from the build. */
 function workerHostPermissions(): string[] {
@@ -27,13 +28,19 @@ export default defineConfig({
       },
     },
   }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, command }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'alarms', 'notifications', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: workerHostPermissions(),
     action: { default_title: '__MSG_actionTitle__' },
+    content_security_policy: {
+      extension_pages: extensionPagesCsp({
+        apiBaseUrl: process.env.WXT_API_BASE_URL,
+        devServer: command === 'serve',
+      }),
+    },
     // A fixed add-on id: Firefox keeps storage and the `moz-extension://` origin (ALLOWED_ORIGINS) per id.
     ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'clipdm@clipdm.app' } } } : {}),
   }),

@@ -58,8 +58,21 @@ try {
   const tally = new Tally();
   const api = (token?: string) => new Http(worker?.baseUrl ?? baseUrl, tally, token);
   const panel = await openExtensionPage(firefox, 'sidepanel.html', 'Create account');
+  // Anything the extension pages' Content-Security-Policy blocks from here on fails the run.
+  await panel.evaluate(() => {
+    const seen: string[] = [];
+    Object.assign(window, { cspViolations: seen });
+    document.addEventListener('securitypolicyviolation', (e) =>
+      seen.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
   await signUpInPanel(panel);
   const steps = await runFlows({ firefox, panel, api, siteOrigin: site.origin });
+  const csp = await panel.evaluate(() => ({
+    violations: (window as unknown as { cspViolations: string[] }).cspViolations,
+    styled: [...document.styleSheets].some((sheet) => sheet.cssRules.length > 0),
+  }));
+  assert.deepEqual(csp, { violations: [], styled: true }, 'the panel under its CSP');
   assert.deepEqual(tally.serverErrors, []);
   console.log(
     `firefox: ${steps} steps passed in ${(await firefox.browser.version()).replace('firefox/', 'Firefox ')} ` +
