@@ -1,7 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { useState } from 'preact/hooks';
 import { describe, expect, it, vi } from 'vitest';
-import { Composer } from '../src/components/Composer.tsx';
+import { Composer } from '../src/features/conversation/Composer.tsx';
 
 function Harness({ onSend, initial = '' }: { onSend: (text: string) => void; initial?: string }) {
   const [text, setText] = useState(initial);

@@ -1,14 +1,14 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setAccount } from '../src/entrypoints/content/account.ts';
-import { MessageButton } from '../src/entrypoints/content/MessageButton.tsx';
-import { PrivacyChip } from '../src/entrypoints/content/PrivacyChip.tsx';
-import { ShareButton } from '../src/entrypoints/content/ShareButton.tsx';
-import type { BackgroundRequest } from '../src/lib/messaging.ts';
-import { sendToBackground } from '../src/lib/messaging.ts';
+import type { BackgroundRequest } from '../src/background/content-requests.ts';
+import { sendToBackground } from '../src/background/content-requests.ts';
+import { setAccount } from '../src/site/account.ts';
+import { MessageButton } from '../src/site/MessageButton.tsx';
+import { PrivacyChip } from '../src/site/PrivacyChip.tsx';
+import { ShareButton } from '../src/site/ShareButton.tsx';
 import { ME, user } from './fixtures.ts';
 
-vi.mock('../src/lib/messaging.ts', () => ({ sendToBackground: vi.fn() }));
+vi.mock('../src/background/content-requests.ts', () => ({ sendToBackground: vi.fn() }));
 // The real signature is generic per request type; the tests answer with plain objects.
 const send = vi.mocked(sendToBackground as (request: BackgroundRequest) => Promise<unknown>);
 

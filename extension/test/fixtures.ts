@@ -1,5 +1,5 @@
 import type { Conversation, Me, Member, Message, User } from '@clipdm/shared';
-import { sessionItem } from '../src/lib/storage.ts';
+import { sessionItem } from '../src/browser/storage-items.ts';
 
 export const ME: Me = {
   id: 'u-me',

@@ -1,9 +1,9 @@
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AddMembers } from '../src/components/AddMembers.tsx';
-import { ComposeView } from '../src/components/ComposeView.tsx';
-import { NewGroupView } from '../src/components/NewGroupView.tsx';
-import { api } from '../src/lib/api.ts';
+import { api } from '../src/api/client.ts';
+import { AddMembers } from '../src/features/groups/AddMembers.tsx';
+import { NewGroupView } from '../src/features/groups/NewGroupView.tsx';
+import { ComposeView } from '../src/features/people/ComposeView.tsx';
 import { conversation, ME, member, signIn, user } from './fixtures.ts';
 
 // `canMessage` answers "may I DM them now" (an existing direct chat counts); a group add is checked

@@ -1,8 +1,8 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ConversationView } from '../src/components/ConversationView.tsx';
-import { api } from '../src/lib/api.ts';
-import { ApiFailure } from '../src/lib/http.ts';
+import { api } from '../src/api/client.ts';
+import { ApiFailure } from '../src/api/http.ts';
+import { ConversationView } from '../src/features/conversation/ConversationView.tsx';
 import { conversation, ME, member, message, signIn, user } from './fixtures.ts';
 
 const group = (ownerId: string) =>

@@ -1,8 +1,8 @@
 import { render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { InboxView } from '../src/components/InboxView.tsx';
-import { api } from '../src/lib/api.ts';
-import { ApiFailure } from '../src/lib/http.ts';
+import { api } from '../src/api/client.ts';
+import { ApiFailure } from '../src/api/http.ts';
+import { InboxView } from '../src/features/inbox/InboxView.tsx';
 import { conversation, ME, member, message } from './fixtures.ts';
 
 afterEach(() => vi.restoreAllMocks());

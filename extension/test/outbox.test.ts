@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { api } from '../src/lib/api.ts';
-import { ApiFailure } from '../src/lib/http.ts';
-import { enqueue, flushOutbox, retry } from '../src/lib/outbox.ts';
-import { outboxItem } from '../src/lib/storage.ts';
+import { api } from '../src/api/client.ts';
+import { ApiFailure } from '../src/api/http.ts';
+import { outboxItem } from '../src/browser/storage-items.ts';
+import { enqueue, flushOutbox, retry } from '../src/outbox/outbox.ts';
 import { message, signIn } from './fixtures.ts';
 
 beforeEach(signIn);
@@ -19,8 +19,8 @@ describe('outbox', () => {
 
     // A "reload": fresh modules read the queue back from extension storage.
     vi.resetModules();
-    const reloaded = await import('../src/lib/outbox.ts');
-    const reloadedApi = (await import('../src/lib/api.ts')).api;
+    const reloaded = await import('../src/outbox/outbox.ts');
+    const reloadedApi = (await import('../src/api/client.ts')).api;
     const stored = message(4, { clientId: queued.clientId, text: 'written on a train' });
     const resend = vi.spyOn(reloadedApi, 'sendMessage').mockResolvedValue(stored);
 

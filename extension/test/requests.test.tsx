@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { RequestsView } from '../src/components/RequestsView.tsx';
-import { api } from '../src/lib/api.ts';
+import { api } from '../src/api/client.ts';
+import { RequestsView } from '../src/features/requests/RequestsView.tsx';
 import { conversation, ME, member, message, user } from './fixtures.ts';
 
 function request(id: string, who: string) {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { api } from '../src/lib/api.ts';
-import { sessionItem } from '../src/lib/storage.ts';
+import { api } from '../src/api/client.ts';
+import { sessionItem } from '../src/browser/storage-items.ts';
 import { ME } from './fixtures.ts';
 
 /** A scripted worker for the client's own HTTP layer: refreshes rotate tokens, `/me` needs the newest one. */

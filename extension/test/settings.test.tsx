@@ -1,10 +1,10 @@
 import type { AgeGroup } from '@clipdm/shared';
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { PrivacySetting } from '../src/components/PrivacySetting.tsx';
-import { SettingsView } from '../src/components/SettingsView.tsx';
-import { api } from '../src/lib/api.ts';
-import { ApiFailure } from '../src/lib/http.ts';
+import { api } from '../src/api/client.ts';
+import { ApiFailure } from '../src/api/http.ts';
+import { PrivacySetting } from '../src/features/settings/PrivacySetting.tsx';
+import { SettingsView } from '../src/features/settings/SettingsView.tsx';
 import { ME } from './fixtures.ts';
 
 afterEach(() => vi.restoreAllMocks());

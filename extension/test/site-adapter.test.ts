@@ -5,7 +5,7 @@ import {
   isSiteHost,
   looksLikeSite,
   pageOf,
-} from '../src/lib/site-adapter.ts';
+} from '../src/site/site-adapter.ts';
 
 /** A `Location`-like object for a URL, so tests do not have to navigate the test window. */
 function at(href: string): Location {

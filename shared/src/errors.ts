@@ -1,3 +1,5 @@
+import type { ErrorBody } from './schemas/responses.ts';
+
 /** Every error code of the API contract, with the HTTP status it is always sent with. */
 export const ERROR_STATUS = {
   invalid_request: 400,
@@ -16,11 +18,6 @@ export const ERROR_STATUS = {
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
-
-/** The body of every error response: `{ error: { code, message, details? } }`. */
-export interface ErrorBody {
-  error: { code: ErrorCode; message: string; details?: Record<string, unknown> };
-}
 
 /** True when a parsed JSON value has the contract's error shape. */
 export function isErrorBody(value: unknown): value is ErrorBody {

@@ -2,6 +2,5 @@ export * from './age.ts';
 export * from './emoji.ts';
 export * from './errors.ts';
 export * from './policy.ts';
-export * from './schemas.ts';
-export * from './types.ts';
+export * from './schemas/index.ts';
 export * from './video-url.ts';

@@ -1,5 +1,5 @@
 import { type AgeGroup, allowedPolicies, type DmPolicy } from './age.ts';
-import type { MemberStatus } from './types.ts';
+import type { MemberStatus } from './schemas/responses.ts';
 
 /** What the policy needs to know about one side of a message. */
 export interface PolicyParty {

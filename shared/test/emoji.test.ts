@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isSingleEmoji } from '../src/emoji.ts';
-import { reactionBody } from '../src/schemas.ts';
+import { reactionBody } from '../src/schemas/requests.ts';
 
 describe('isSingleEmoji', () => {
   it.each([

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AgeGroup, DmPolicy } from '../src/age.ts';
 import { type Decision, decide, type PolicyFacts } from '../src/policy.ts';
-import type { MemberStatus } from '../src/types.ts';
+import type { MemberStatus } from '../src/schemas/responses.ts';
 
 type Follow = 'none' | 'S→R' | 'R→S' | 'mutual';
 type Account = 'active' | 'suspended' | 'deleted';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { operations } from '../src/openapi/operations.ts';
+import { operations } from '../src/features/openapi/operations.ts';
 import { call, signUp } from './helpers.ts';
 
 /**

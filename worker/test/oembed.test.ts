@@ -2,8 +2,8 @@ import { env } from 'cloudflare:test';
 import { drizzle } from 'drizzle-orm/d1';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as schema from '../src/db/schema.ts';
-import { getVideoCache } from '../src/db/video-cache.ts';
-import { enrichVideo } from '../src/lib/oembed.ts';
+import { enrichVideo } from '../src/features/videos/oembed.ts';
+import { getVideoCache } from '../src/features/videos/queries.ts';
 
 const db = drizzle(env.DB, { schema });
 let n = 0;

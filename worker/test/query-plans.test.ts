@@ -1,22 +1,25 @@
 import { env } from 'cloudflare:test';
 import { drizzle } from 'drizzle-orm/d1';
 import { describe, expect, it } from 'vitest';
-import { activeGroupsQuery } from '../src/db/account.ts';
-import { conversationViewQueries, conversationViewsForQueries } from '../src/db/conversation-views.ts';
-import { listBoxQuery } from '../src/db/conversations.ts';
-import { capGuard, upsertMembers } from '../src/db/groups.ts';
-import { unreadCountsQuery } from '../src/db/members.ts';
+import { toQuery } from '../src/db/raw-batch.ts';
+import * as schema from '../src/db/schema.ts';
+import { activeGroupsQuery } from '../src/features/account/account-deletion.ts';
+import {
+  conversationViewQueries,
+  conversationViewsForQueries,
+} from '../src/features/conversations/conversation-views.ts';
+import { policyFactQueries } from '../src/features/conversations/dm-policy-facts.ts';
+import { unreadCountsQuery } from '../src/features/conversations/member-state-queries.ts';
+import { listBoxQuery } from '../src/features/conversations/queries.ts';
+import { capGuard, upsertMembers } from '../src/features/groups/queries.ts';
 import {
   memberRowsStatement,
   messagePageQuery,
   sendStatements,
   storedMessageStatement,
-} from '../src/db/messages.ts';
-import { policyFactQueries } from '../src/db/policy-facts.ts';
-import { hitStatement } from '../src/db/rate-limits.ts';
-import { toQuery } from '../src/db/raw-batch.ts';
-import * as schema from '../src/db/schema.ts';
-import { sendContextQueries } from '../src/db/send-context.ts';
+} from '../src/features/messages/queries.ts';
+import { sendContextQueries } from '../src/features/messages/send-context.ts';
+import { hitStatement } from '../src/lib/rate-limits.ts';
 
 /** Every hot query is served by an index: its plan has no `SCAN <table>` without an index. */
 

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { summarizeReactions } from '../src/db/reactions.ts';
+import { summarizeReactions } from '../src/features/messages/reaction-summaries.ts';
 import { dm, messagesOf } from './chat-helpers.ts';
 import { befriend, call, expectError, setPolicy, signUp, type TestUser } from './helpers.ts';
 import { reactionRows } from './message-actions-seed.ts';

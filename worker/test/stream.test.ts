@@ -4,9 +4,9 @@ import { eq, lt } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/d1';
 import { describe, expect, it } from 'vitest';
 import * as schema from '../src/db/schema.ts';
-import { issueStreamTicket, STREAM_TICKET_TTL_MS } from '../src/db/stream-tickets.ts';
-import { MAX_SOCKETS_PER_USER, PING, PONG } from '../src/hubs/user-hub.ts';
 import { sha256Hex } from '../src/lib/crypto.ts';
+import { issueStreamTicket, STREAM_TICKET_TTL_MS } from '../src/live/tickets.ts';
+import { MAX_SOCKETS_PER_USER, PING, PONG } from '../src/live/user-hub.ts';
 import { call, expectError, signUp } from './helpers.ts';
 import { connect, hubOf, openStream, publishTo, sleep, ticketFor, watch } from './live-socket.ts';
 

@@ -1,12 +1,12 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { handleRequest } from '../lib/background-handlers.ts';
-import { poll, restartStream, syncStreamWithSession } from '../lib/background-sync.ts';
-import { apiBaseUrlItem } from '../lib/config.ts';
-import { isBackgroundRequest } from '../lib/messaging.ts';
-import { conversationOfNotification } from '../lib/notify.ts';
-import { openPanel, toggleSidebarOnActionClick } from '../lib/panel-opener.ts';
-import { pendingOpenItem, sessionItem } from '../lib/storage.ts';
+import { apiBaseUrlItem } from '../api/base-url.ts';
+import { handleRequest } from '../background/content-request-handler.ts';
+import { isBackgroundRequest } from '../background/content-requests.ts';
+import { conversationOfNotification } from '../background/notifications.ts';
+import { openPanel, toggleSidebarOnActionClick } from '../background/open-panel.ts';
+import { pendingOpenItem, sessionItem } from '../browser/storage-items.ts';
+import { poll, restartStream, syncStreamWithSession } from '../live/background-sync.ts';
 
 const POLL_ALARM = 'clipdm-poll';
 

@@ -1,7 +1,7 @@
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env.ts';
+import { verifyAccessToken } from '../features/auth/tokens.ts';
 import { ApiError } from './api-error.ts';
-import { verifyAccessToken } from './tokens.ts';
 
 /** Puts the caller's user id on the context, or answers `401 unauthorized`. */
 export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {

@@ -1,8 +1,8 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { isSiteHost } from '../../lib/site-adapter.ts';
-import { getAccount, refreshAccount } from './account.ts';
-import { createMounts } from './mounts.ts';
-import { watchPage } from './watch-page.ts';
+import { getAccount, refreshAccount } from '../../site/account.ts';
+import { createMounts } from '../../site/mounts.ts';
+import { isSiteHost } from '../../site/site-adapter.ts';
+import { watchPage } from '../../site/watch-page.ts';
 
 /** Minimum time between two reloads of the account when the page regains focus. */
 const ACCOUNT_REFRESH_MS = 5000;

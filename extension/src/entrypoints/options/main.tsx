@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { OptionsForm } from '../../components/OptionsForm.tsx';
-import { t } from '../../lib/i18n.ts';
+import { t } from '../../browser/i18n.ts';
+import { OptionsForm } from './OptionsForm.tsx';
 import '../../styles/panel.css';
 
 document.title = t('optionsTitle');

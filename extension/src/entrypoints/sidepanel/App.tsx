@@ -1,24 +1,24 @@
 import type { Conversation, Me } from '@clipdm/shared';
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { ComposeView } from '../../components/ComposeView.tsx';
-import { ConversationView } from '../../components/ConversationView.tsx';
-import { ErrorNote } from '../../components/ErrorNote.tsx';
-import { InboxView } from '../../components/InboxView.tsx';
-import { NewGroupView } from '../../components/NewGroupView.tsx';
-import { RequestsView } from '../../components/RequestsView.tsx';
-import { SettingsView } from '../../components/SettingsView.tsx';
-import { ShareSheet } from '../../components/ShareSheet.tsx';
-import { SignIn } from '../../components/SignIn.tsx';
-import { type Tab, Tabs } from '../../components/Tabs.tsx';
-import { t } from '../../lib/i18n.ts';
-import { startPanelLive } from '../../lib/panel-live.ts';
-import { sessionItem } from '../../lib/storage.ts';
-import { useEscape } from '../../lib/use-escape.ts';
-import { useOutboxPump } from '../../lib/use-outbox.ts';
-import { usePendingIntents } from '../../lib/use-pending-intents.ts';
-import { useStorageValue } from '../../lib/use-storage-value.ts';
-import { useUnread } from '../../lib/use-unread.ts';
+import { t } from '../../browser/i18n.ts';
+import { sessionItem } from '../../browser/storage-items.ts';
+import { useStorageValue } from '../../browser/use-storage-value.ts';
+import { ConversationView } from '../../features/conversation/ConversationView.tsx';
+import { NewGroupView } from '../../features/groups/NewGroupView.tsx';
+import { InboxView } from '../../features/inbox/InboxView.tsx';
+import { useUnread } from '../../features/inbox/use-unread-counts.ts';
+import { ComposeView } from '../../features/people/ComposeView.tsx';
+import { RequestsView } from '../../features/requests/RequestsView.tsx';
+import { SettingsView } from '../../features/settings/SettingsView.tsx';
+import { ShareSheet } from '../../features/share/ShareSheet.tsx';
+import { SignIn } from '../../features/sign-in/SignIn.tsx';
+import { startPanelLive } from '../../live/panel-events.ts';
+import { useOutboxPump } from '../../outbox/use-outbox.ts';
+import { ErrorNote } from '../../ui/ErrorNote.tsx';
+import { type Tab, Tabs } from '../../ui/Tabs.tsx';
+import { useEscape } from '../../ui/use-escape.ts';
+import { usePendingIntents } from './use-pending-intents.ts';
 
 type Route =
   | { name: Tab }

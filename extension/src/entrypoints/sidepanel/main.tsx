@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { t } from '../../lib/i18n.ts';
+import { t } from '../../browser/i18n.ts';
 import { App } from './App.tsx';
 import '../../styles/panel.css';
 

@@ -1,0 +1,92 @@
+import type { Conversation, User } from '@clipdm/shared';
+import { useState } from 'preact/hooks';
+import { api } from '../../api/client.ts';
+import { type ApiFailure, asFailure } from '../../api/http.ts';
+import { t } from '../../browser/i18n.ts';
+import { ErrorNote } from '../../ui/ErrorNote.tsx';
+import { PersonLine } from '../../ui/PersonLine.tsx';
+import { TextField } from '../../ui/TextField.tsx';
+import { UserSearchField } from '../people/UserSearchField.tsx';
+import { useUserSearch } from '../people/use-user-search.ts';
+
+const MAX_INVITEES = 31;
+
+/** "New group": pick at least two people, give it a title, create it. */
+export function NewGroupView({ onOpen }: { onOpen: (conversation: Conversation) => void }) {
+  const [query, setQuery] = useState('');
+  const [picked, setPicked] = useState<User[]>([]);
+  const [title, setTitle] = useState('');
+  const [error, setError] = useState<ApiFailure | null>(null);
+  const [busy, setBusy] = useState(false);
+  const search = useUserSearch(query);
+
+  const isPicked = (user: User) => picked.some((p) => p.id === user.id);
+  const toggle = (user: User) =>
+    setPicked((old) => (isPicked(user) ? old.filter((p) => p.id !== user.id) : [...old, user]));
+
+  async function create(event: Event) {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      onOpen(
+        await api.createConversation({
+          members: picked.map((p) => p.handle),
+          ...(title.trim() ? { title: title.trim() } : {}),
+        }),
+      );
+    } catch (e) {
+      setError(asFailure(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const refused =
+    error?.code === 'cannot_message' ? (error.details?.handles as string[] | undefined) : undefined;
+
+  return (
+    <form class="list-view" aria-labelledby="group-heading" onSubmit={create}>
+      <h2 id="group-heading">{t('newGroup')}</h2>
+      <div class="field">
+        <TextField id="group-title" label={t('groupTitle')} maxLength={50} value={title} onInput={setTitle} />
+      </div>
+      {picked.length > 0 && (
+        <ul class="chips" aria-label={t('groupMembers')}>
+          {picked.map((user) => (
+            <li key={user.id}>
+              <button type="button" class="chip" onClick={() => toggle(user)}>
+                {t('removeMember', user.displayName)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <UserSearchField value={query} onInput={setQuery} />
+      <ul class="rows" aria-live="polite">
+        {search.users.map((user) => (
+          <li key={user.id}>
+            {/* No direct-message hint: `canMessage` counts an existing direct chat, while a group invite is
+                checked as a new conversation; the server's refusal names who cannot be added. */}
+            <label class="row person-row">
+              <input
+                type="checkbox"
+                checked={isPicked(user)}
+                disabled={!isPicked(user) && picked.length >= MAX_INVITEES}
+                onChange={() => toggle(user)}
+              />
+              <PersonLine user={user} showCanMessage={false} />
+            </label>
+          </li>
+        ))}
+      </ul>
+      <ErrorNote
+        error={error ?? search.error}
+        text={refused?.length ? t('groupRefused', refused.map((h) => `@${h}`).join(', ')) : null}
+      />
+      <p class="hint">{t('groupHint')}</p>
+      <button type="submit" class="primary" disabled={busy || picked.length < 2}>
+        {t('createGroup')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,4 @@
+export * from './events.ts';
+export * from './params.ts';
+export * from './requests.ts';
+export * from './responses.ts';

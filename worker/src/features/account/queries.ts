@@ -1,0 +1,83 @@
+import { type AgeGroup, ageGroupOf, type DmPolicy, type Me } from '@clipdm/shared';
+import { and, eq, isNull } from 'drizzle-orm';
+import { credentials, settings, users } from '../../db/schema.ts';
+import type { Db } from '../../env.ts';
+import { ApiError } from '../../lib/api-error.ts';
+import { newId } from '../../lib/ids.ts';
+
+export type UserRow = typeof users.$inferSelect;
+
+export function toMe(row: UserRow): Me {
+  return {
+    id: row.id,
+    handle: row.handle ?? '',
+    displayName: row.displayName,
+    avatarUrl: row.avatarUrl,
+    birthdate: row.birthdate,
+    // Rows are only created for 13+, so a stored birthdate always has a group.
+    ageGroup: ageGroupOf(row.birthdate) as AgeGroup,
+    createdAt: row.createdAt,
+  };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const text = `${error instanceof Error ? error.message : ''} ${String((error as { cause?: unknown })?.cause ?? '')}`;
+  return text.includes('UNIQUE constraint failed');
+}
+
+/** Creates the user, their credentials and their age-appropriate settings in one transaction. */
+export async function createUser(
+  db: Db,
+  input: { handle: string; displayName: string; birthdate: string; dmPolicy: DmPolicy },
+  password: { passwordHash: string; salt: string; iterations: number },
+): Promise<UserRow> {
+  const id = newId();
+  try {
+    const [inserted] = await db.batch([
+      db
+        .insert(users)
+        .values({ id, handle: input.handle, displayName: input.displayName, birthdate: input.birthdate })
+        .returning(),
+      db.insert(credentials).values({ userId: id, ...password }),
+      db.insert(settings).values({ userId: id, dmPolicy: input.dmPolicy }),
+    ]);
+    return inserted[0] as UserRow;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ApiError('handle_taken', 'That handle is taken');
+    throw error;
+  }
+}
+
+/** A live (not deleted) account by handle, with its credentials, for login. */
+export async function findLoginByHandle(db: Db, handle: string) {
+  const [row] = await db
+    .select({ user: users, credentials })
+    .from(users)
+    .innerJoin(credentials, eq(credentials.userId, users.id))
+    .where(and(eq(users.handle, handle), isNull(users.deletedAt)))
+    .limit(1);
+  return row;
+}
+
+export async function findCredentials(db: Db, userId: string) {
+  const [row] = await db.select().from(credentials).where(eq(credentials.userId, userId)).limit(1);
+  return row;
+}
+
+export async function getUserById(db: Db, id: string): Promise<UserRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.id, id), isNull(users.deletedAt)))
+    .limit(1);
+  return row;
+}
+
+export async function getUserByHandle(db: Db, handle: string): Promise<UserRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.handle, handle), isNull(users.deletedAt)))
+    .limit(1);
+  return row;
+}

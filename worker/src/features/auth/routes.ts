@@ -1,0 +1,73 @@
+import { ageGroupOf, defaultPolicy, loginBody, refreshBody, registerBody } from '@clipdm/shared';
+import { Hono } from 'hono';
+import type { AppEnv } from '../../env.ts';
+import { ApiError } from '../../lib/api-error.ts';
+import { clear, hit, peek } from '../../lib/rate-limits.ts';
+import { validate } from '../../lib/validate.ts';
+import { createUser, findLoginByHandle, getUserById, toMe, type UserRow } from '../account/queries.ts';
+import { DUMMY_CREDENTIALS, hashPassword, verifyPassword } from './password.ts';
+import { endLoginByRefreshToken, rotateRefreshToken, startLogin } from './queries.ts';
+import { ACCESS_TOKEN_TTL_SECONDS, signAccessToken } from './tokens.ts';
+
+const LOGIN_FAILURES_ALLOWED = 10;
+const LOGIN_WINDOW_SECONDS = 15 * 60;
+
+async function issueTokens(secret: string, user: UserRow, login: { loginId: string; refreshToken: string }) {
+  return {
+    user: toMe(user),
+    accessToken: await signAccessToken(secret, user.id, login.loginId),
+    refreshToken: login.refreshToken,
+    expiresIn: ACCESS_TOKEN_TTL_SECONDS,
+  };
+}
+
+export const auth = new Hono<AppEnv>()
+  .post('/register', validate('json', registerBody), async (c) => {
+    const body = c.req.valid('json');
+    const group = ageGroupOf(body.birthdate);
+    if (!group) throw new ApiError('age_restricted', 'You must be at least 13 to use ClipDM');
+    const db = c.get('db');
+    const user = await createUser(
+      db,
+      {
+        handle: body.handle,
+        displayName: body.displayName ?? body.handle,
+        birthdate: body.birthdate,
+        dmPolicy: defaultPolicy(group),
+      },
+      await hashPassword(body.password),
+    );
+    return c.json(await issueTokens(c.env.JWT_SECRET, user, await startLogin(db, user.id)), 201);
+  })
+  .post('/login', validate('json', loginBody), async (c) => {
+    const { handle, password } = c.req.valid('json');
+    const db = c.get('db');
+    const limitKey = `login:${handle}`;
+    const failures = await peek(db, limitKey, LOGIN_WINDOW_SECONDS);
+    if (failures.count >= LOGIN_FAILURES_ALLOWED) {
+      throw new ApiError('rate_limited', 'Too many failed sign-ins; try again later', {
+        headers: { 'Retry-After': String(failures.retryAfter) },
+      });
+    }
+    const found = await findLoginByHandle(db, handle);
+    // Unknown handles cost a full hash too, so timing does not tell which handles exist.
+    const valid = await verifyPassword(password, found?.credentials ?? DUMMY_CREDENTIALS);
+    if (!found || !valid) {
+      await hit(db, limitKey, LOGIN_WINDOW_SECONDS);
+      throw new ApiError('invalid_credentials', 'Wrong handle or password');
+    }
+    await clear(db, limitKey);
+    return c.json(await issueTokens(c.env.JWT_SECRET, found.user, await startLogin(db, found.user.id)), 200);
+  })
+  .post('/refresh', validate('json', refreshBody), async (c) => {
+    const db = c.get('db');
+    const rotated = await rotateRefreshToken(db, c.req.valid('json').refreshToken);
+    if (!rotated.ok) throw new ApiError('unauthorized', 'Sign in again');
+    const user = await getUserById(db, rotated.userId);
+    if (!user) throw new ApiError('unauthorized', 'Sign in again');
+    return c.json(await issueTokens(c.env.JWT_SECRET, user, rotated), 200);
+  })
+  .post('/logout', validate('json', refreshBody), async (c) => {
+    await endLoginByRefreshToken(c.get('db'), c.req.valid('json').refreshToken);
+    return c.body(null, 204);
+  });

@@ -1,0 +1,199 @@
+import type { Conversation, Member, Message } from '@clipdm/shared';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { conversations, members, messages, settings, users } from '../../db/schema.ts';
+import type { Db } from '../../env.ts';
+import { chunked } from '../../lib/chunked.ts';
+import { selectMessages, toMessage, toMessages } from '../messages/message-rows.ts';
+import { lastMessageReactions, summarizeReactions } from '../messages/reaction-summaries.ts';
+import { canSee } from './queries.ts';
+
+/** Ids per statement, so each stays under D1's 100 bound parameters. */
+const CHUNK = 40;
+
+type MemberRow = typeof members.$inferSelect;
+
+/** A member's `lastReadSeq` is shown only between two accepted members who both have read receipts on. */
+function visibleReadSeq(
+  viewer: { state: MemberRow['state']; readReceipts: boolean },
+  member: { state: MemberRow['state']; readReceipts: boolean; lastReadSeq: number },
+): number | null {
+  const shown =
+    viewer.state === 'accepted' && member.state === 'accepted' && viewer.readReceipts && member.readReceipts;
+  return shown ? member.lastReadSeq : null;
+}
+
+/**
+ * Viewers' own member rows with their conversations. `canSee` here makes the read its own membership
+ * check: someone who may not see a conversation gets no view of it at all.
+ */
+function ownRows(db: Db, where: SQL | undefined) {
+  return (
+    db
+      // Explicit columns: inside a batch D1 returns rows as objects, so two columns of the same name
+      // (members and conversations both have last_activity_at) would collide.
+      .select({
+        userId: members.userId,
+        joinedSeq: members.joinedSeq,
+        state: members.state,
+        muted: members.muted,
+        unreadCount: members.unreadCount,
+        id: conversations.id,
+        kind: conversations.kind,
+        title: conversations.title,
+        lastActivityAt: conversations.lastActivityAt,
+        createdAt: conversations.createdAt,
+        readReceipts: settings.readReceipts,
+      })
+      .from(members)
+      .innerJoin(conversations, eq(conversations.id, members.conversationId))
+      .leftJoin(settings, eq(settings.userId, members.userId))
+      .where(and(where, canSee))
+  );
+}
+
+/** The people still in these conversations, in the order they joined. */
+function peopleOf(db: Db, ids: string[]) {
+  return db
+    .select({
+      conversationId: members.conversationId,
+      role: members.role,
+      state: members.state,
+      lastReadSeq: members.lastReadSeq,
+      joinedAt: members.joinedAt,
+      id: users.id,
+      handle: users.handle,
+      displayName: users.displayName,
+      avatarUrl: users.avatarUrl,
+      readReceipts: settings.readReceipts,
+    })
+    .from(members)
+    .innerJoin(users, eq(users.id, members.userId))
+    .leftJoin(settings, eq(settings.userId, users.id))
+    .where(and(inArray(members.conversationId, ids), sql`${members.state} not in ('left', 'removed')`))
+    .orderBy(members.joinedAt, members.userId);
+}
+
+type OwnRow = Awaited<ReturnType<typeof ownRows>>[number];
+type PersonRow = Awaited<ReturnType<typeof peopleOf>>[number];
+
+/** The `Conversation` one viewer sees, from their own row, the people of the page and the last message. */
+function toConversation(c: OwnRow, everyone: PersonRow[], lastMessage: Message | null): Conversation {
+  const listed = everyone.filter(
+    (m) => m.conversationId === c.id && (c.kind === 'direct' || m.state !== 'declined'),
+  );
+  const viewer = { state: c.state, readReceipts: c.readReceipts ?? false };
+  return {
+    id: c.id,
+    kind: c.kind,
+    title: c.title,
+    members: listed.map(
+      (m): Member => ({
+        id: m.id,
+        handle: m.handle ?? '',
+        displayName: m.displayName,
+        avatarUrl: m.avatarUrl,
+        role: m.role,
+        lastReadSeq: visibleReadSeq(viewer, { ...m, readReceipts: m.readReceipts ?? false }),
+      }),
+    ),
+    status: c.state === 'accepted' ? 'accepted' : 'request',
+    muted: c.muted,
+    unreadCount: c.unreadCount,
+    lastMessage,
+    lastActivityAt: c.lastActivityAt,
+    createdAt: c.createdAt,
+  };
+}
+
+/** The queries behind the views of up to 40 conversations, run as one batch. */
+export function conversationViewQueries(db: Db, viewerId: string, ids: string[]) {
+  return [
+    ownRows(db, and(eq(members.userId, viewerId), inArray(members.conversationId, ids))),
+    peopleOf(db, ids),
+    // The last message, unless it is from before the viewer joined (then there is none to show them).
+    selectMessages(db)
+      .innerJoin(
+        conversations,
+        and(eq(conversations.id, messages.conversationId), eq(messages.seq, conversations.lastSeq)),
+      )
+      .where(
+        and(
+          inArray(conversations.id, ids),
+          sql`${messages.seq} > (select v.joined_seq from members v
+            where v.conversation_id = ${conversations.id} and v.user_id = ${viewerId})`,
+        ),
+      ),
+  ] as const;
+}
+
+async function chunkViews(db: Db, viewerId: string, ids: string[]): Promise<Conversation[]> {
+  const [own, everyone, lastRows] = await db.batch(conversationViewQueries(db, viewerId, ids));
+  const lastMessages = new Map(
+    (await toMessages(db, viewerId, lastRows)).map((m) => [m.conversationId, m] as const),
+  );
+  return own.map((c) => toConversation(c, everyone, lastMessages.get(c.id) ?? null));
+}
+
+/**
+ * The `Conversation` objects as `viewerId` sees them (their own status, muted and unread count), in the
+ * order of `ids`; ids of conversations the viewer may not see (`canSee`) are left out. Two round trips per
+ * 40 conversations.
+ */
+export async function conversationViews(db: Db, viewerId: string, ids: string[]): Promise<Conversation[]> {
+  if (ids.length === 0) return [];
+  const views = (
+    await Promise.all(chunked(ids, CHUNK).map((chunk) => chunkViews(db, viewerId, chunk)))
+  ).flat();
+  const byId = new Map(views.map((v) => [v.id, v]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** One conversation as the viewer sees it. */
+export async function conversationView(
+  db: Db,
+  viewerId: string,
+  id: string,
+): Promise<Conversation | undefined> {
+  return (await conversationViews(db, viewerId, [id]))[0];
+}
+
+/** The queries behind `conversationViewsFor` for up to 40 viewers of one conversation, run as one batch. */
+export function conversationViewsForQueries(db: Db, conversationId: string, viewerIds: string[]) {
+  return [
+    ownRows(db, and(eq(members.conversationId, conversationId), inArray(members.userId, viewerIds))),
+    peopleOf(db, [conversationId]),
+    selectMessages(db)
+      .innerJoin(
+        conversations,
+        and(eq(conversations.id, messages.conversationId), eq(messages.seq, conversations.lastSeq)),
+      )
+      .where(eq(conversations.id, conversationId)),
+    lastMessageReactions(db, conversationId),
+  ] as const;
+}
+
+/**
+ * One conversation as each of `viewerIds` sees it, for live events after a change: one batch (reactions
+ * included) per 40 viewers, not two round trips per member. Viewers who may not see it are left out.
+ */
+export async function conversationViewsFor(
+  db: Db,
+  conversationId: string,
+  viewerIds: string[],
+): Promise<Map<string, Conversation>> {
+  const views = new Map<string, Conversation>();
+  for (const chunk of chunked(viewerIds, CHUNK)) {
+    const [own, everyone, [last], reactionRows] = await db.batch(
+      conversationViewsForQueries(db, conversationId, chunk),
+    );
+    for (const c of own) {
+      // Nothing from before the viewer joined: a newcomer sees no earlier last message.
+      const lastMessage =
+        last && last.seq > c.joinedSeq
+          ? toMessage(last, c.userId, summarizeReactions(reactionRows, c.userId))
+          : null;
+      views.set(c.userId, toConversation(c, everyone, lastMessage));
+    }
+  }
+  return views;
+}

@@ -1,0 +1,88 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { members } from '../../db/schema.ts';
+import type { Db } from '../../env.ts';
+
+const row = (conversationId: string, userId: string) =>
+  and(eq(members.conversationId, conversationId), eq(members.userId, userId));
+
+/** Request → accepted (also from declined, when someone changes their mind); shows it in the inbox. */
+export async function acceptConversation(db: Db, conversationId: string, userId: string) {
+  await db
+    .update(members)
+    .set({ state: 'accepted', hidden: false })
+    .where(and(row(conversationId, userId), inArray(members.state, ['request', 'declined'])));
+}
+
+/** The statement of a decline, for a batch. */
+export function declineStatement(db: Db, conversationId: string, userId: string) {
+  return db
+    .update(members)
+    .set({ state: 'declined', unreadCount: 0 })
+    .where(and(row(conversationId, userId), eq(members.state, 'request')));
+}
+
+/** Hides a request from the viewer for good; the sender's messages and count stay as they are. */
+export async function declineConversation(db: Db, conversationId: string, userId: string) {
+  await declineStatement(db, conversationId, userId);
+}
+
+export async function setMuted(db: Db, conversationId: string, userId: string, muted: boolean) {
+  await db.update(members).set({ muted }).where(row(conversationId, userId));
+}
+
+/**
+ * Moves the read marker forward to `seq` (capped at the last message, never backwards) and recounts the
+ * messages from others after it. Returns the marker after the update.
+ */
+export async function markRead(db: Db, conversationId: string, userId: string, seq: number) {
+  const [updated] = await db.all<{ lastReadSeq: number }>(sql`
+    update members set
+      last_read_seq = max(last_read_seq, min(${seq}, (select last_seq from conversations where id = ${conversationId}))),
+      unread_count = (select count(*) from messages m where m.conversation_id = ${conversationId}
+        and m.sender_id <> ${userId}
+        and m.seq > max(members.last_read_seq, min(${seq}, (select last_seq from conversations where id = ${conversationId}))))
+    where conversation_id = ${conversationId} and user_id = ${userId}
+    returning last_read_seq as lastReadSeq`);
+  return updated?.lastReadSeq ?? 0;
+}
+
+/** A direct conversation left by the viewer: out of their lists until a new message arrives. */
+export async function hideDirect(db: Db, conversationId: string, userId: string) {
+  await db.update(members).set({ hidden: true, unreadCount: 0 }).where(row(conversationId, userId));
+}
+
+/** The query behind `unreadCounts`, served by members_box_idx. */
+export function unreadCountsQuery(db: Db, userIds: string[]) {
+  return db
+    .select({
+      userId: members.userId,
+      inbox: sql<number>`sum(${members.state} = 'accepted' and ${members.muted} = 0)`,
+      requests: sql<number>`sum(${members.state} = 'request')`,
+    })
+    .from(members)
+    .where(
+      and(
+        inArray(members.userId, userIds),
+        inArray(members.state, ['accepted', 'request']),
+        eq(members.hidden, false),
+        sql`${members.unreadCount} > 0`,
+      ),
+    )
+    .groupBy(members.userId);
+}
+
+/**
+ * How many conversations in each box have unread messages, for each user (muted ones are not counted in
+ * the inbox), in one query.
+ */
+export async function unreadCounts(
+  db: Db,
+  userIds: string[],
+): Promise<Map<string, { inbox: number; requests: number }>> {
+  const counts = new Map(userIds.map((id) => [id, { inbox: 0, requests: 0 }]));
+  if (userIds.length === 0) return counts;
+  for (const r of await unreadCountsQuery(db, userIds)) {
+    counts.set(r.userId, { inbox: Number(r.inbox ?? 0), requests: Number(r.requests ?? 0) });
+  }
+  return counts;
+}

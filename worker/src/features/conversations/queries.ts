@@ -1,0 +1,141 @@
+import type { MemberStatus } from '@clipdm/shared';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { type Keyset, pastCursor } from '../../db/keyset.ts';
+import { runAsTransaction } from '../../db/raw-batch.ts';
+import { conversations, members } from '../../db/schema.ts';
+import type { Db } from '../../env.ts';
+import { ApiError, notFound } from '../../lib/api-error.ts';
+import { newId } from '../../lib/ids.ts';
+import { getUserByHandle } from '../account/queries.ts';
+import { decideEach, denialError, directKeyOf } from './dm-policy-facts.ts';
+
+/**
+ * Who may see a conversation: members in the inbox or requests, and (direct only) one who declined it, who
+ * can still open it by id. Left and removed group members cannot.
+ */
+export const canSee = sql`(${members.state} in ('accepted', 'request') or (${members.state} = 'declined' and ${conversations.kind} = 'direct'))`;
+
+/** `canSee` for rows already read; the two must say the same, so they live side by side. */
+export function canSeeRow(state: string, kind: string): boolean {
+  return state === 'accepted' || state === 'request' || (state === 'declined' && kind === 'direct');
+}
+
+/** The caller's own member row and the conversation, or nothing for a non-member. */
+export async function membershipOf(db: Db, conversationId: string, userId: string) {
+  const [row] = await db
+    .select({ member: members, conversation: conversations })
+    .from(members)
+    .innerJoin(conversations, eq(conversations.id, members.conversationId))
+    .where(and(eq(members.conversationId, conversationId), eq(members.userId, userId), canSee))
+    .limit(1);
+  return row;
+}
+
+export type Membership = NonNullable<Awaited<ReturnType<typeof membershipOf>>>;
+
+/** One row when `userId` may see the conversation (for a batch: selects no column two tables share). */
+export function visibleMemberQuery(db: Db, conversationId: string, userId: string) {
+  return db
+    .select({ userId: members.userId })
+    .from(members)
+    .innerJoin(conversations, eq(conversations.id, members.conversationId))
+    .where(and(eq(members.conversationId, conversationId), eq(members.userId, userId), canSee))
+    .limit(1);
+}
+
+/** The caller's membership, or `404 not_found` — a non-member never learns the conversation exists. */
+export async function requireMembership(db: Db, conversationId: string, userId: string): Promise<Membership> {
+  const found = await membershipOf(db, conversationId, userId);
+  if (!found) throw notFound('No such conversation');
+  return found;
+}
+
+/** Every member row of a conversation (any state). */
+export async function memberRows(db: Db, conversationId: string) {
+  return db.select().from(members).where(eq(members.conversationId, conversationId));
+}
+
+export async function findDirect(db: Db, directKey: string) {
+  const [row] = await db
+    .select({ id: conversations.id })
+    .from(conversations)
+    .where(eq(conversations.directKey, directKey))
+    .limit(1);
+  return row;
+}
+
+/**
+ * Gets or creates the direct conversation of `creatorId` and `otherId` in one transaction. The other
+ * side's row is hidden until the first message, so nothing shows up for them before then.
+ */
+export async function getOrCreateDirect(
+  db: Db,
+  input: { creatorId: string; otherId: string; directKey: string; otherStatus: MemberStatus },
+): Promise<{ id: string; created: boolean }> {
+  const id = newId();
+  const now = new Date().toISOString();
+  await runAsTransaction(db, [
+    sql`insert into conversations (id, kind, direct_key, last_activity_at, created_at)
+      values (${id}, 'direct', ${input.directKey}, ${now}, ${now}) on conflict do nothing`,
+    sql`insert into members (conversation_id, user_id, role, state, hidden, last_activity_at, joined_at)
+      select ${id}, ${input.creatorId}, 'member', 'accepted', 0, ${now}, ${now}
+      where exists (select 1 from conversations where id = ${id}) on conflict do nothing`,
+    sql`insert into members (conversation_id, user_id, role, state, hidden, last_activity_at, joined_at)
+      select ${id}, ${input.otherId}, 'member', ${input.otherStatus}, 1, ${now}, ${now}
+      where exists (select 1 from conversations where id = ${id}) on conflict do nothing`,
+  ]);
+  const existing = (await findDirect(db, input.directKey))?.id ?? id;
+  return { id: existing, created: existing === id };
+}
+
+/** The query behind one page of the viewer's inbox or requests: one range scan of members_box_idx. */
+export function listBoxQuery(db: Db, userId: string, box: MemberStatus, limit: number, after: Keyset | null) {
+  return db
+    .select({ id: members.conversationId, at: members.lastActivityAt })
+    .from(members)
+    .where(
+      and(
+        eq(members.userId, userId),
+        eq(members.state, box),
+        eq(members.hidden, false),
+        pastCursor(members.lastActivityAt, members.conversationId, after),
+      ),
+    )
+    .orderBy(desc(members.lastActivityAt), desc(members.conversationId))
+    .limit(limit + 1);
+}
+
+/** One page of the viewer's inbox or requests, newest activity first. */
+export async function listBox(
+  db: Db,
+  userId: string,
+  box: MemberStatus,
+  limit: number,
+  after: Keyset | null,
+) {
+  const rows = await listBoxQuery(db, userId, box, limit, after);
+  return { rows: rows.slice(0, limit), more: rows.length > limit };
+}
+
+/** The direct conversation with `handle`: the existing one, or a new one if the policy allows it. */
+export async function openDirect(db: Db, viewerId: string, handle: string) {
+  const other = await getUserByHandle(db, handle);
+  if (!other) throw notFound('No such user');
+  if (other.id === viewerId) {
+    throw new ApiError('invalid_request', 'You cannot message yourself', {
+      details: { issues: [{ path: 'members.0', message: 'is your own handle' }] },
+    });
+  }
+  const directKey = directKeyOf(viewerId, other.id);
+  const existing = await findDirect(db, directKey);
+  if (existing) return { id: existing.id, created: false };
+  const decision = (await decideEach(db, viewerId, [other.id])).get(other.id);
+  if (!decision) throw denialError('cannot_message');
+  if (!decision.allowed) throw denialError(decision.denial);
+  return getOrCreateDirect(db, {
+    creatorId: viewerId,
+    otherId: other.id,
+    directKey,
+    otherStatus: decision.status,
+  });
+}

@@ -1,0 +1,109 @@
+import { idParam, readBody, reportBody } from '@clipdm/shared';
+import { type Context, Hono } from 'hono';
+import type { AppEnv } from '../../env.ts';
+import { notFound } from '../../lib/api-error.ts';
+import { requireAuth } from '../../lib/require-auth.ts';
+import { validate } from '../../lib/validate.ts';
+import { conversationDeliveries, readDeliveries, unreadDeliveries } from '../../live/audiences.ts';
+import { publish } from '../../live/publish.ts';
+import { announceChange } from '../groups/announce-change.ts';
+import { leaveGroup } from '../groups/service.ts';
+import { fileReport } from '../moderation/report-filing.ts';
+import { conversationView } from './conversation-views.ts';
+import {
+  acceptConversation,
+  declineConversation,
+  hideDirect,
+  markRead,
+  setMuted,
+} from './member-state-queries.ts';
+import { memberRows, requireMembership } from './queries.ts';
+
+/** Muting moves the conversation in or out of the inbox badge, so the member's devices get new counts. */
+async function mute(c: Context<AppEnv>, id: string, muted: boolean) {
+  const db = c.get('db');
+  const userId = c.get('userId');
+  await requireMembership(db, id, userId);
+  await setMuted(db, id, userId, muted);
+  publish(c.env, c.executionCtx, await unreadDeliveries(db, [userId]));
+}
+
+/** What a member does with a conversation: accept, decline, report, read, mute, leave. */
+export const triageRoutes = new Hono<AppEnv>()
+  .use(requireAuth)
+  .post('/:id/accept', validate('param', idParam), async (c) => {
+    const db = c.get('db');
+    const userId = c.get('userId');
+    const { id } = c.req.valid('param');
+    await requireMembership(db, id, userId);
+    await acceptConversation(db, id, userId);
+    const [view, rows] = await Promise.all([conversationView(db, userId, id), memberRows(db, id)]);
+    if (!view) throw notFound('No such conversation');
+    // Everyone who sees the conversation gets their new view: read receipts may now show both ways.
+    const shown = rows.filter((m) => m.state === 'accepted' && !m.hidden).map((m) => m.userId);
+    const [deliveries, unread] = await Promise.all([
+      // The viewer's own view is already at hand; only the others' are read.
+      conversationDeliveries(
+        db,
+        id,
+        shown.filter((memberId) => memberId !== userId),
+      ),
+      unreadDeliveries(db, [userId]),
+    ]);
+    const own = shown.includes(userId)
+      ? [{ userId, event: { type: 'conversation' as const, conversation: view } }]
+      : [];
+    publish(c.env, c.executionCtx, [...own, ...deliveries, ...unread]);
+    return c.json(view, 200);
+  })
+  .post('/:id/decline', validate('param', idParam), async (c) => {
+    const db = c.get('db');
+    const userId = c.get('userId');
+    const { id } = c.req.valid('param');
+    await requireMembership(db, id, userId);
+    await declineConversation(db, id, userId);
+    publish(c.env, c.executionCtx, await unreadDeliveries(db, [userId]));
+    return c.body(null, 204);
+  })
+  .post('/:id/report', validate('param', idParam), validate('json', reportBody), async (c) => {
+    const db = c.get('db');
+    const userId = c.get('userId');
+    const { id } = c.req.valid('param');
+    const membership = await requireMembership(db, id, userId);
+    const reportId = await fileReport(db, userId, membership, c.req.valid('json'));
+    publish(c.env, c.executionCtx, await unreadDeliveries(db, [userId]));
+    return c.json({ reportId }, 201);
+  })
+  .post('/:id/read', validate('param', idParam), validate('json', readBody), async (c) => {
+    const db = c.get('db');
+    const userId = c.get('userId');
+    const { id } = c.req.valid('param');
+    const membership = await requireMembership(db, id, userId);
+    const seq = await markRead(db, id, userId, c.req.valid('json').seq);
+    if (seq > membership.member.lastReadSeq) {
+      publish(c.env, c.executionCtx, await readDeliveries(db, id, userId, seq));
+    }
+    return c.body(null, 204);
+  })
+  .put('/:id/mute', validate('param', idParam), async (c) => {
+    await mute(c, c.req.valid('param').id, true);
+    return c.body(null, 204);
+  })
+  .delete('/:id/mute', validate('param', idParam), async (c) => {
+    await mute(c, c.req.valid('param').id, false);
+    return c.body(null, 204);
+  })
+  .post('/:id/leave', validate('param', idParam), async (c) => {
+    const db = c.get('db');
+    const userId = c.get('userId');
+    const { id } = c.req.valid('param');
+    const membership = await requireMembership(db, id, userId);
+    if (membership.conversation.kind === 'group') {
+      const { row, gone } = await leaveGroup(db, membership, userId);
+      await announceChange(c, row, gone);
+      return c.body(null, 204);
+    }
+    await hideDirect(db, id, userId);
+    publish(c.env, c.executionCtx, await unreadDeliveries(db, [userId]));
+    return c.body(null, 204);
+  });

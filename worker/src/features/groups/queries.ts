@@ -1,0 +1,149 @@
+import type { ConversationEvent, MemberStatus } from '@clipdm/shared';
+import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { runAsTransaction } from '../../db/raw-batch.ts';
+import { members, messages, users } from '../../db/schema.ts';
+import type { Db } from '../../env.ts';
+import { ApiError, notFound } from '../../lib/api-error.ts';
+import { newId } from '../../lib/ids.ts';
+import { decideEach, denialError } from '../conversations/dm-policy-facts.ts';
+import { type MessageRow, selectMessages } from '../messages/message-rows.ts';
+import { sendStatements } from '../messages/queries.ts';
+
+type Person = { id: string; handle: string };
+
+/** The live accounts behind handles; any unknown handle is a 404 naming the ones not found. */
+export async function peopleByHandles(db: Db, handles: string[]): Promise<Person[]> {
+  const wanted = [...new Set(handles)];
+  const rows = await db
+    .select({ id: users.id, handle: users.handle })
+    .from(users)
+    .where(and(inArray(users.handle, wanted), isNull(users.deletedAt)));
+  const found = rows.flatMap((r) => (r.handle ? [{ id: r.id, handle: r.handle }] : []));
+  const missing = wanted.filter((h) => !found.some((p) => p.handle === h));
+  if (missing.length > 0) throw new ApiError('not_found', 'No such user', { details: { handles: missing } });
+  return found;
+}
+
+/**
+ * Each invitee checked against their own DM policy as if the adder were messaging them: the status they
+ * join with (`request` unless they follow the adder), or `403 cannot_message` naming those who cannot be
+ * added (13–15-year-olds among them).
+ */
+export async function admissions(
+  db: Db,
+  adderId: string,
+  invitees: Person[],
+): Promise<Map<string, MemberStatus>> {
+  const ids = invitees.map((p) => p.id);
+  const decisions = await decideEach(db, adderId, ids, new Map(ids.map((id) => [id, null])));
+  const statuses = new Map<string, MemberStatus>();
+  const refused: string[] = [];
+  for (const person of invitees) {
+    const decision = decisions.get(person.id);
+    if (decision?.allowed === false && decision.denial === 'dms_unavailable') {
+      throw denialError('dms_unavailable');
+    }
+    if (decision?.allowed) statuses.set(person.id, decision.status);
+    else refused.push(person.handle);
+  }
+  if (refused.length > 0) {
+    throw new ApiError('cannot_message', 'Some of these people cannot be added', {
+      details: { handles: refused },
+    });
+  }
+  return statuses;
+}
+
+/**
+ * Adds (or brings back) members in one statement: one JSON parameter, whatever their number. Each starts
+ * reading (and seeing messages) after the conversation's current last seq: a newcomer gets no history.
+ */
+export function upsertMembers(
+  conversationId: string,
+  now: string,
+  rows: { userId: string; role: string; state: string }[],
+): SQL {
+  const lastSeq = sql`(select last_seq from conversations where id = ${conversationId})`;
+  return sql`insert into members (conversation_id, user_id, role, state, hidden, last_read_seq, joined_seq,
+      last_activity_at, joined_at)
+    select ${conversationId}, json_extract(value, '$.userId'), json_extract(value, '$.role'),
+      json_extract(value, '$.state'), 0, ${lastSeq}, ${lastSeq}, ${now}, ${now}
+    from json_each(${JSON.stringify(rows)}) where true
+    on conflict (conversation_id, user_id) do update set role = excluded.role, state = excluded.state, hidden = 0,
+      muted = 0, unread_count = 0, last_read_seq = excluded.last_read_seq, joined_seq = excluded.joined_seq,
+      last_activity_at = excluded.last_activity_at, joined_at = excluded.joined_at
+    where members.state not in ('accepted', 'request')`;
+}
+
+/**
+ * A statement that fails (so its whole batch rolls back) when the conversation has more than `cap`
+ * active members. Placed after the insert in the same batch, it holds the cap however many adds race:
+ * D1 runs a batch as one transaction, one at a time. The failure is SQLite's own "malformed JSON" error,
+ * the only way to abort from plain SQL; `isOverCap` recognises it.
+ */
+export function capGuard(conversationId: string, cap: number): SQL {
+  return sql`select json(case when (select count(*) from members where conversation_id = ${conversationId}
+      and state in ('accepted', 'request')) > ${cap} then ${OVER_CAP} else '0' end)`;
+}
+
+const OVER_CAP = 'over the member cap';
+
+/** Whether a failed batch was stopped by `capGuard`. */
+export function isOverCap(error: unknown): boolean {
+  return /malformed JSON/i.test(String(error));
+}
+
+/** Hands ownership to the longest-standing member (accepted ones first) when no active owner is left. */
+export function passOwnership(conversationId: string): SQL {
+  return sql`update members set role = 'owner' where conversation_id = ${conversationId} and user_id = (
+      select user_id from members where conversation_id = ${conversationId} and state in ('accepted', 'request')
+      order by state = 'accepted' desc, joined_at, user_id limit 1)
+    and not exists (select 1 from members where conversation_id = ${conversationId} and role = 'owner'
+      and state in ('accepted', 'request'))`;
+}
+
+/**
+ * Applies member changes and stores the event message describing them ("alice added carol") in ONE
+ * transaction, and returns that message.
+ */
+export async function changeWithEvent(
+  db: Db,
+  conversationId: string,
+  actor: Person,
+  event: Omit<ConversationEvent, 'actor'>,
+  changes: SQL[],
+  before: SQL[] = [],
+): Promise<MessageRow> {
+  const id = newId();
+  const now = new Date().toISOString();
+  const input = {
+    conversationId,
+    senderId: actor.id,
+    clientId: null,
+    kind: 'event' as const,
+    event: { ...event, actor },
+  };
+  await runAsTransaction(db, [...before, ...changes, ...sendStatements(id, now, input)]);
+  const [row] = await selectMessages(db).where(eq(messages.id, id));
+  if (!row) throw new Error('event message missing after its transaction');
+  return row;
+}
+
+/** Active members of a conversation (in the inbox or requests). */
+export async function activeMembers(db: Db, conversationId: string) {
+  return db
+    .select()
+    .from(members)
+    .where(and(eq(members.conversationId, conversationId), inArray(members.state, ['accepted', 'request'])));
+}
+
+/** The live account behind a handle, for member removal; 404 when unknown. */
+export async function personByHandle(db: Db, handle: string): Promise<Person> {
+  const [row] = await db
+    .select({ id: users.id, handle: users.handle })
+    .from(users)
+    .where(and(eq(users.handle, handle), isNull(users.deletedAt)))
+    .limit(1);
+  if (!row?.handle) throw notFound('No such member');
+  return { id: row.id, handle: row.handle };
+}

@@ -1,0 +1,166 @@
+import { sql } from 'drizzle-orm';
+import type { Db, Env } from '../../env.ts';
+import { ApiError, notFound } from '../../lib/api-error.ts';
+import { limitsOf } from '../../lib/config.ts';
+import { newId } from '../../lib/ids.ts';
+import { getUserById } from '../account/queries.ts';
+import type { Membership } from '../conversations/queries.ts';
+import { countNewRequest } from '../messages/service.ts';
+import {
+  activeMembers,
+  admissions,
+  capGuard,
+  changeWithEvent,
+  isOverCap,
+  passOwnership,
+  peopleByHandles,
+  personByHandle,
+  upsertMembers,
+} from './queries.ts';
+
+/** The group operations of the API; each stores its member change and the event message in one transaction. */
+
+async function actorOf(db: Db, userId: string) {
+  const user = await getUserById(db, userId);
+  if (!user?.handle) throw new ApiError('unauthorized', 'This account no longer exists');
+  return { id: user.id, handle: user.handle };
+}
+
+function tooMany(cap: number): ApiError {
+  return new ApiError('invalid_request', `A group has at most ${cap} members`, {
+    details: { issues: [{ path: 'handles', message: `at most ${cap} members, creator included` }] },
+  });
+}
+
+function requireGroup(membership: Membership) {
+  if (membership.conversation.kind !== 'group') {
+    throw new ApiError('invalid_request', 'Only group conversations have members to change or a title');
+  }
+}
+
+/** A new group of the creator (owner) and 2–31 invitees, each admitted by their own DM policy. */
+export async function createGroup(
+  db: Db,
+  env: Env,
+  creatorId: string,
+  handles: string[],
+  title: string | null,
+) {
+  const actor = await actorOf(db, creatorId);
+  const invitees = (await peopleByHandles(db, handles)).filter((p) => p.id !== creatorId);
+  if (invitees.length < 2) {
+    throw new ApiError('invalid_request', 'A group needs at least 2 other people', {
+      details: { issues: [{ path: 'members', message: 'at least 2 handles other than your own' }] },
+    });
+  }
+  const cap = limitsOf(env).groupMembers;
+  if (invitees.length + 1 > cap) throw tooMany(cap);
+  const statuses = await admissions(db, creatorId, invitees);
+  // Putting a group in someone's requests opens a request, like a first message does.
+  if ([...statuses.values()].includes('request')) await countNewRequest(db, env, creatorId);
+  const id = newId();
+  const now = new Date().toISOString();
+  const rows = [
+    { userId: creatorId, role: 'owner', state: 'accepted' },
+    ...invitees.map((p) => ({ userId: p.id, role: 'member', state: statuses.get(p.id) ?? 'request' })),
+  ];
+  const row = await changeWithEvent(
+    db,
+    id,
+    actor,
+    { type: 'created', targets: invitees, title },
+    [upsertMembers(id, now, rows)],
+    [
+      sql`insert into conversations (id, kind, title, last_activity_at, created_at) values (${id}, 'group', ${title}, ${now}, ${now})`,
+    ],
+  );
+  return { id, row };
+}
+
+/** Any accepted member adds people, each admitted by their own policy, up to the cap. */
+export async function addToGroup(
+  db: Db,
+  env: Env,
+  membership: Membership,
+  adderId: string,
+  handles: string[],
+) {
+  requireGroup(membership);
+  if (membership.member.state !== 'accepted')
+    throw new ApiError('forbidden', 'Accept the group before adding people');
+  const id = membership.conversation.id;
+  const current = await activeMembers(db, id);
+  const people = (await peopleByHandles(db, handles)).filter((p) => !current.some((m) => m.userId === p.id));
+  if (people.length === 0) return { id, row: null };
+  const cap = limitsOf(env).groupMembers;
+  if (current.length + people.length > cap) throw tooMany(cap);
+  const statuses = await admissions(db, adderId, people);
+  if ([...statuses.values()].includes('request')) await countNewRequest(db, env, adderId);
+  const rows = people.map((p) => ({ userId: p.id, role: 'member', state: statuses.get(p.id) ?? 'request' }));
+  const now = new Date().toISOString();
+  const actor = await actorOf(db, adderId);
+  // The count above is a fast answer; the guard in the same transaction is what holds the cap when adds race.
+  const row = await changeWithEvent(db, id, actor, { type: 'added', targets: people, title: null }, [
+    upsertMembers(id, now, rows),
+    capGuard(id, cap),
+  ]).catch((error: unknown) => {
+    throw isOverCap(error) ? tooMany(cap) : error;
+  });
+  return { id, row };
+}
+
+/** The owner removes a member; anyone removes themself (which is leaving). */
+export async function removeFromGroup(db: Db, membership: Membership, actorId: string, handle: string) {
+  requireGroup(membership);
+  const target = await personByHandle(db, handle);
+  if (target.id === actorId) return leaveGroup(db, membership, actorId);
+  if (membership.member.role !== 'owner')
+    throw new ApiError('forbidden', 'Only the owner can remove members');
+  const id = membership.conversation.id;
+  if (!(await activeMembers(db, id)).some((m) => m.userId === target.id)) throw notFound('No such member');
+  const row = await changeWithEvent(
+    db,
+    id,
+    await actorOf(db, actorId),
+    { type: 'removed', targets: [target], title: null },
+    [
+      sql`update members set state = 'removed', role = 'member', unread_count = 0
+      where conversation_id = ${id} and user_id = ${target.id}`,
+    ],
+  );
+  return { id, row, gone: target.id };
+}
+
+/** Leaving a group; an owner's ownership passes to the longest-standing member. */
+export async function leaveGroup(db: Db, membership: Membership, userId: string) {
+  requireGroup(membership);
+  const id = membership.conversation.id;
+  const row = await changeWithEvent(
+    db,
+    id,
+    await actorOf(db, userId),
+    { type: 'left', targets: [], title: null },
+    [
+      sql`update members set state = 'left', role = 'member', unread_count = 0
+      where conversation_id = ${id} and user_id = ${userId}`,
+      passOwnership(id),
+    ],
+  );
+  return { id, row, gone: userId };
+}
+
+/** The owner renames the group. */
+export async function renameGroup(db: Db, membership: Membership, actorId: string, title: string) {
+  requireGroup(membership);
+  if (membership.member.role !== 'owner')
+    throw new ApiError('forbidden', 'Only the owner can rename the group');
+  const id = membership.conversation.id;
+  const row = await changeWithEvent(
+    db,
+    id,
+    await actorOf(db, actorId),
+    { type: 'renamed', targets: [], title },
+    [sql`update conversations set title = ${title} where id = ${id}`],
+  );
+  return { id, row };
+}

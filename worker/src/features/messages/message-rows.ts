@@ -1,0 +1,117 @@
+import { type ConversationEvent, type Message, parseVideoUrl, type Reaction } from '@clipdm/shared';
+import { eq, type SQL, sql } from 'drizzle-orm';
+import { selectList } from '../../db/raw-rows.ts';
+import { messages, users, videoCache } from '../../db/schema.ts';
+import type { Db } from '../../env.ts';
+import { chunked } from '../../lib/chunked.ts';
+import { reactionSummaries } from './reaction-summaries.ts';
+
+/** The columns every message read selects: the message, its sender, and any oEmbed details of its video. */
+export const messageColumns = {
+  id: messages.id,
+  conversationId: messages.conversationId,
+  seq: messages.seq,
+  senderId: messages.senderId,
+  kind: messages.kind,
+  text: messages.text,
+  videoUrl: messages.videoUrl,
+  videoId: messages.videoId,
+  videoAuthor: sql<string | null>`coalesce(${messages.videoAuthor}, ${videoCache.authorHandle})`,
+  eventJson: messages.eventJson,
+  clientId: messages.clientId,
+  createdAt: messages.createdAt,
+  unsentAt: messages.unsentAt,
+  senderHandle: users.handle,
+  senderName: users.displayName,
+  videoTitle: videoCache.title,
+  videoThumbnail: videoCache.thumbnailUrl,
+  videoResolvedUrl: videoCache.resolvedUrl,
+};
+
+/** `select <messageColumns> from messages` with the sender and video joins; callers add where/order. */
+export function selectMessages(db: Db) {
+  return db
+    .select(messageColumns)
+    .from(messages)
+    .innerJoin(users, eq(users.id, messages.senderId))
+    .leftJoin(videoCache, eq(videoCache.url, messages.videoUrl));
+}
+
+export type MessageRow = Awaited<ReturnType<typeof selectMessages>>[number];
+
+/**
+ * `selectMessages` as one raw statement, for a `runAsTransaction` batch: its rows come back keyed like
+ * `MessageRow` (read them with `rowOf(messageColumns, …)`).
+ */
+export function selectMessagesStatement(where: SQL): SQL {
+  return sql`select ${selectList(messageColumns)} from ${messages}
+    inner join ${users} on ${users.id} = ${messages.senderId}
+    left join ${videoCache} on ${videoCache.url} = ${messages.videoUrl}
+    where ${where}`;
+}
+
+/** The `event` of a member-change message from its stored JSON; anything unreadable is no event. */
+export function parseEvent(json: string | null): ConversationEvent | null {
+  if (!json) return null;
+  try {
+    return JSON.parse(json) as ConversationEvent;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The video a short link led to, from the long-form URL the oEmbed lookup cached. Only a URL that passed
+ * the host check on every redirect hop is ever cached, so it is parsed against its own host.
+ */
+function resolvedVideo(url: string | null) {
+  if (!url) return null;
+  try {
+    return parseVideoUrl(url, [new URL(url).host]);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The one serialization of a message for a viewer (HTTP responses and live events alike): `clientId` only
+ * to its sender, no content once unsent, `event` on member-change messages.
+ */
+export function toMessage(row: MessageRow, viewerId: string, reactions: Reaction[] = []): Message {
+  const unsent = row.unsentAt !== null;
+  // A short link has no id or author of its own; the long form it resolved to (once looked up) has both.
+  const resolved =
+    row.videoId === null || row.videoAuthor === null ? resolvedVideo(row.videoResolvedUrl) : null;
+  const message: Message = {
+    id: row.id,
+    conversationId: row.conversationId,
+    seq: row.seq,
+    sender: { id: row.senderId, handle: row.senderHandle ?? '', displayName: row.senderName },
+    kind: row.kind,
+    text: unsent ? null : row.text,
+    video:
+      unsent || row.kind !== 'video' || !row.videoUrl
+        ? null
+        : {
+            url: row.videoUrl,
+            videoId: row.videoId ?? resolved?.videoId ?? null,
+            authorHandle: row.videoAuthor ?? resolved?.authorHandle ?? null,
+            title: row.videoTitle,
+            thumbnailUrl: row.videoThumbnail,
+          },
+    reactions,
+    clientId: row.senderId === viewerId ? row.clientId : null,
+    createdAt: row.createdAt,
+    unsentAt: row.unsentAt,
+  };
+  if (row.kind === 'event') message.event = parseEvent(row.eventJson);
+  return message;
+}
+
+/** Serializes a page of message rows for a viewer, with their reactions (one query). */
+export async function toMessages(db: Db, viewerId: string, rows: MessageRow[]): Promise<Message[]> {
+  const ids = rows.map((r) => r.id);
+  const maps = await Promise.all(chunked(ids, 50).map((chunk) => reactionSummaries(db, viewerId, chunk)));
+  const reactions = new Map(maps.flatMap((m) => [...m]));
+  return rows.map((row) => toMessage(row, viewerId, reactions.get(row.id) ?? []));
+}

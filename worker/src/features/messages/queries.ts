@@ -1,0 +1,210 @@
+import type { ConversationEvent, MemberStatus } from '@clipdm/shared';
+import { and, asc, desc, eq, getTableColumns, gt, lt, notExists, type SQL, sql } from 'drizzle-orm';
+import { runAsTransaction } from '../../db/raw-batch.ts';
+import { rowOf, selectList } from '../../db/raw-rows.ts';
+import { conversations, hiddenMessages, members, messages } from '../../db/schema.ts';
+import type { Db } from '../../env.ts';
+import { newId } from '../../lib/ids.ts';
+import { canSee, visibleMemberQuery } from '../conversations/queries.ts';
+import { type MessageRow, messageColumns, selectMessages, selectMessagesStatement } from './message-rows.ts';
+
+export interface NewMessage {
+  conversationId: string;
+  senderId: string;
+  clientId: string | null;
+  kind: 'text' | 'video' | 'event';
+  text?: string | null;
+  video?: { url: string; videoId: string | null; authorHandle: string | null } | null;
+  event?: ConversationEvent | null;
+}
+
+export interface InsertOptions {
+  /** Allow the insert only while the sender has fewer than this many messages here (a pending request). */
+  maxFromSender?: number;
+  /** A member whose status the policy moves from `request` to `accepted` with this message. */
+  promote?: { userId: string; status: MemberStatus };
+  /**
+   * Allow the insert only while the hits against this rate-limit key, counted earlier in the same batch,
+   * are at most `max`.
+   */
+  rateLimit?: { key: string; max: number };
+}
+
+/** The statements of one send, in order; `id` and `now` are the new message's. */
+export function sendStatements(
+  id: string,
+  now: string,
+  input: NewMessage,
+  options: InsertOptions = {},
+): SQL[] {
+  const { conversationId: conv, senderId } = input;
+  const limit =
+    options.maxFromSender === undefined
+      ? sql``
+      : sql` and (select count(*) from messages where conversation_id = ${conv} and sender_id = ${senderId}
+          and kind <> 'event') < ${options.maxFromSender}`;
+  const rate =
+    options.rateLimit === undefined
+      ? sql``
+      : sql` and (select count from rate_limits where key = ${options.rateLimit.key}) <= ${options.rateLimit.max}`;
+  const stored = sql`exists (select 1 from messages where id = ${id})`;
+  return [
+    sql`insert into messages (id, conversation_id, seq, sender_id, kind, text, video_url, video_id,
+        video_author, event_json, client_id, created_at)
+      select ${id}, id, last_seq + 1, ${senderId}, ${input.kind}, ${input.text ?? null}, ${input.video?.url ?? null},
+        ${input.video?.videoId ?? null}, ${input.video?.authorHandle ?? null},
+        ${input.event ? JSON.stringify(input.event) : null}, ${input.clientId}, ${now}
+      from conversations where id = ${conv}${limit}${rate}
+      on conflict (conversation_id, sender_id, client_id) do nothing`,
+    sql`update conversations set last_seq = last_seq + 1, last_activity_at = ${now}
+      where id = ${conv} and ${stored}`,
+    sql`update members set unread_count = unread_count + 1, last_activity_at = ${now}, hidden = 0
+      where conversation_id = ${conv} and user_id <> ${senderId} and state in ('accepted', 'request')
+        and ${stored}`,
+    sql`update members set state = ${options.promote?.status ?? 'request'}
+      where conversation_id = ${conv} and user_id = ${options.promote?.userId ?? ''} and state = 'request'
+        and ${stored}`,
+    // Replying accepts; a member change (an event) only moves its actor's activity and read marker.
+    input.kind === 'event'
+      ? sql`update members set last_activity_at = ${now}, last_read_seq = (select seq from messages where id = ${id})
+          where conversation_id = ${conv} and user_id = ${senderId} and state in ('accepted', 'request') and ${stored}`
+      : sql`update members set state = 'accepted', hidden = 0, last_activity_at = ${now}, unread_count = 0,
+          last_read_seq = (select seq from messages where id = ${id})
+          where conversation_id = ${conv} and user_id = ${senderId} and ${stored}`,
+  ];
+}
+
+/** The stored message of a send: the new one, or the earlier one with its clientId. */
+export function storedMessageStatement(id: string, input: NewMessage): SQL {
+  const { conversationId, senderId, clientId } = input;
+  return selectMessagesStatement(
+    clientId === null ? eq(messages.id, id) : byClientId(conversationId, senderId, clientId),
+  );
+}
+
+type MemberRow = typeof members.$inferSelect;
+const memberColumns = getTableColumns(members);
+
+/** Every member row of a conversation, as one raw statement (read with `rowOf(memberColumns, …)`). */
+export function memberRowsStatement(conversationId: string): SQL {
+  return sql`select ${selectList(memberColumns)} from ${members} where ${members.conversationId} = ${conversationId}`;
+}
+
+/**
+ * Stores a message in ONE transaction: its `seq` is the conversation's `last_seq + 1`, taken inside the
+ * insert, so seqs are gap-free however many sends race; a repeated `clientId` inserts nothing. Then the
+ * conversation, the other members (unread, activity, unhidden) and the sender (accepted, read) follow.
+ * `first` statements run before all that in the same transaction (a rate-limit hit), their results
+ * returned as `first`. The same batch reads back the stored message for this clientId (new or earlier;
+ * none when the limit refused it) and the conversation's member rows `after` the write.
+ */
+export async function insertMessage(
+  db: Db,
+  input: NewMessage,
+  options: InsertOptions = {},
+  first: SQL[] = [],
+) {
+  const id = newId();
+  const results = await runAsTransaction(db, [
+    ...first,
+    ...sendStatements(id, new Date().toISOString(), input, options),
+    storedMessageStatement(id, input),
+    memberRowsStatement(input.conversationId),
+  ]);
+  const [rowResult, memberResult] = results.slice(-2);
+  const raw = rowResult?.results[0] as Record<string, unknown> | undefined;
+  const row = raw && rowOf<MessageRow>(messageColumns, raw);
+  const after = (memberResult?.results ?? []).map((r) =>
+    rowOf<MemberRow>(memberColumns, r as Record<string, unknown>),
+  );
+  return {
+    first: results.slice(0, first.length),
+    stored: row ? { row, created: row.id === id } : undefined,
+    after,
+  };
+}
+
+function byClientId(conversationId: string, senderId: string, clientId: string) {
+  return and(
+    eq(messages.conversationId, conversationId),
+    eq(messages.senderId, senderId),
+    eq(messages.clientId, clientId),
+  ) as SQL;
+}
+
+/** The query for the sender's earlier message with this clientId in the conversation (a retried send). */
+export function byClientIdQuery(db: Db, conversationId: string, senderId: string, clientId: string) {
+  return selectMessages(db)
+    .where(byClientId(conversationId, senderId, clientId))
+    .limit(1);
+}
+
+/** How many messages the sender has in the conversation (the request limit counts these). */
+export async function countFromSender(db: Db, conversationId: string, senderId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(messages)
+    .where(and(eq(messages.conversationId, conversationId), eq(messages.senderId, senderId)));
+  return Number(row?.n ?? 0);
+}
+
+/** Who reads which conversation; the page query checks, by itself, that they may. */
+export interface Reader {
+  conversationId: string;
+  userId: string;
+}
+
+/**
+ * The query behind `messagePage`, served by messages_conversation_seq_unique. It joins the reader's own
+ * member row, so it reads nothing for someone who may not see the conversation (`canSee`), and nothing
+ * from before they joined (`joined_seq`).
+ */
+export function messagePageQuery(
+  db: Db,
+  reader: Reader,
+  page: { before?: number; after?: number; limit: number },
+) {
+  return selectMessages(db)
+    .innerJoin(
+      members,
+      and(eq(members.conversationId, messages.conversationId), eq(members.userId, reader.userId)),
+    )
+    .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+    .where(
+      and(
+        eq(messages.conversationId, reader.conversationId),
+        canSee,
+        gt(messages.seq, members.joinedSeq),
+        page.before !== undefined ? lt(messages.seq, page.before) : undefined,
+        page.after !== undefined ? gt(messages.seq, page.after) : undefined,
+        notExists(
+          db
+            .select({ one: hiddenMessages.messageId })
+            .from(hiddenMessages)
+            .where(and(eq(hiddenMessages.userId, reader.userId), eq(hiddenMessages.messageId, messages.id))),
+        ),
+      ),
+    )
+    .orderBy(page.after !== undefined ? asc(messages.seq) : desc(messages.seq))
+    .limit(page.limit + 1);
+}
+
+/**
+ * One page of messages in ascending seq: the newest page, or the one before/after a seq. Messages the
+ * reader hid, and those from before they joined, are left out. `undefined` when the reader may not see
+ * the conversation: the membership query in the same batch tells that apart from an empty page.
+ */
+export async function messagePage(
+  db: Db,
+  reader: Reader,
+  page: { before?: number; after?: number; limit: number },
+): Promise<{ rows: MessageRow[]; hasMore: boolean } | undefined> {
+  const [member, rows] = await db.batch([
+    visibleMemberQuery(db, reader.conversationId, reader.userId),
+    messagePageQuery(db, reader, page),
+  ]);
+  if (member.length === 0) return undefined;
+  const hasMore = rows.length > page.limit;
+  const kept = rows.slice(0, page.limit);
+  return { rows: page.after !== undefined ? kept : kept.reverse(), hasMore };
+}

@@ -1,0 +1,66 @@
+import { idParam, messagesQuery, parseVideoHosts, parseVideoUrl, sendMessageBody } from '@clipdm/shared';
+import { Hono } from 'hono';
+import type { AppEnv, Env } from '../../env.ts';
+import { ApiError, notFound } from '../../lib/api-error.ts';
+import { limitsOf } from '../../lib/config.ts';
+import { requireAuth } from '../../lib/require-auth.ts';
+import { validate } from '../../lib/validate.ts';
+import { publishLater } from '../../live/publish.ts';
+import { enrichVideo } from '../videos/oembed.ts';
+import { toMessages } from './message-rows.ts';
+import { messagePage } from './queries.ts';
+import { sendContext } from './send-context.ts';
+import { sendMessage } from './service.ts';
+
+function invalid(what: string, path: string, reason: string): ApiError {
+  return new ApiError('invalid_request', what, { details: { issues: [{ path, message: reason }] } });
+}
+
+/**
+ * What a send stores: text within `LIMIT_MESSAGE_LENGTH` (the schema holds the contract's 2000; an
+ * operator may set less), or a video URL of the video site — any other URL is a 400.
+ */
+function contentOf(body: { text?: string; video?: { url: string } }, env: Env) {
+  if (body.video) {
+    const parsed = parseVideoUrl(body.video.url, parseVideoHosts(env.VIDEO_HOSTS));
+    if (!parsed)
+      throw invalid(
+        'That is not a video link of the video site',
+        'video.url',
+        'not a video URL of the video site',
+      );
+    const video = { url: parsed.url, videoId: parsed.videoId, authorHandle: parsed.authorHandle };
+    return { kind: 'video' as const, text: null, video };
+  }
+  const max = limitsOf(env).messageLength;
+  if ((body.text ?? '').length > max)
+    throw invalid('The text is too long', 'text', `at most ${max} characters`);
+  return { kind: 'text' as const, text: body.text ?? null, video: null };
+}
+
+/** Messages of one conversation, mounted at `/v1/conversations`. */
+export const messageRoutes = new Hono<AppEnv>()
+  .use(requireAuth)
+  .get('/:id/messages', validate('param', idParam), validate('query', messagesQuery), async (c) => {
+    const db = c.get('db');
+    const userId = c.get('userId');
+    const page = await messagePage(
+      db,
+      { conversationId: c.req.valid('param').id, userId },
+      c.req.valid('query'),
+    );
+    if (!page) throw notFound('No such conversation');
+    return c.json({ messages: await toMessages(db, userId, page.rows), hasMore: page.hasMore }, 200);
+  })
+  .post('/:id/messages', validate('param', idParam), validate('json', sendMessageBody), async (c) => {
+    const db = c.get('db');
+    const userId = c.get('userId');
+    const { id } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const context = await sendContext(db, id, userId, body.clientId);
+    const content = contentOf(body, c.env);
+    const sent = await sendMessage(db, c.env, userId, context, { clientId: body.clientId, ...content });
+    if (sent.created) publishLater(c.env, c.executionCtx, sent.deliveries());
+    if (sent.created && content.video) c.executionCtx.waitUntil(enrichVideo(c.env, db, content.video.url));
+    return c.json(sent.message, sent.created ? 201 : 200);
+  });

@@ -1,0 +1,61 @@
+import { and, eq, exists, ne } from 'drizzle-orm';
+import { conversations, members } from '../../db/schema.ts';
+import type { Db } from '../../env.ts';
+import { notFound } from '../../lib/api-error.ts';
+import { type RecipientFactRows, recipientFactQueries } from '../conversations/dm-policy-facts.ts';
+import { canSeeRow, type Membership } from '../conversations/queries.ts';
+import type { MessageRow } from './message-rows.ts';
+import { byClientIdQuery } from './queries.ts';
+
+/** What a send needs to know before it writes, read in one batch (one D1 round trip). */
+export interface SendContext {
+  membership: Membership;
+  /** Every member row of the conversation (any state), before the send. */
+  members: (typeof members.$inferSelect)[];
+  /** The sender's earlier message with this clientId (a retried send). */
+  earlier: MessageRow | undefined;
+  /** The policy facts of the sender, and of the other member when the conversation is direct. */
+  facts: RecipientFactRows;
+}
+
+/** The other member of a direct conversation (no one in a group): the recipient the policy is about. */
+function directRecipient(db: Db, conversationId: string, senderId: string) {
+  const direct = db
+    .select({ id: conversations.id })
+    .from(conversations)
+    .where(and(eq(conversations.id, conversationId), eq(conversations.kind, 'direct')));
+  return db
+    .select({ id: members.userId })
+    .from(members)
+    .where(and(eq(members.conversationId, conversationId), ne(members.userId, senderId), exists(direct)));
+}
+
+/** The queries behind `sendContext`, in its order. */
+export function sendContextQueries(db: Db, conversationId: string, senderId: string, clientId: string) {
+  return [
+    db.select().from(conversations).where(eq(conversations.id, conversationId)).limit(1),
+    db.select().from(members).where(eq(members.conversationId, conversationId)),
+    byClientIdQuery(db, conversationId, senderId, clientId),
+    ...recipientFactQueries(db, senderId, directRecipient(db, conversationId, senderId)),
+  ] as const;
+}
+
+/**
+ * The sender's membership, the members, an earlier message with this clientId and the policy facts, in
+ * one batch; `404 not_found` unless the sender may see the conversation (the rule of `canSee`).
+ */
+export async function sendContext(
+  db: Db,
+  conversationId: string,
+  senderId: string,
+  clientId: string,
+): Promise<SendContext> {
+  const [conversationRows, memberRows, earlierRows, ...facts] = await db.batch(
+    sendContextQueries(db, conversationId, senderId, clientId),
+  );
+  const conversation = conversationRows[0];
+  const member = memberRows.find((m) => m.userId === senderId);
+  if (!conversation || !member || !canSeeRow(member.state, conversation.kind))
+    throw notFound('No such conversation');
+  return { membership: { member, conversation }, members: memberRows, earlier: earlierRows[0], facts };
+}

@@ -1,0 +1,46 @@
+import { handleParam, reportsQuery, resolveReportBody } from '@clipdm/shared';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppEnv } from '../../env.ts';
+import { notFound } from '../../lib/api-error.ts';
+import { decodeKeyset, encodeCursor } from '../../lib/cursor.ts';
+import { requireAdmin } from '../../lib/require-admin.ts';
+import { validate } from '../../lib/validate.ts';
+import { getReport, listReports, resolveReport, setSuspended } from './queries.ts';
+
+const reportParam = z.object({ id: z.string().min(1).max(64) });
+
+/** Moderation: review reports with the messages copied into them, and suspend or reinstate accounts. */
+export const admin = new Hono<AppEnv>()
+  .use(requireAdmin)
+  .get('/reports', validate('query', reportsQuery), async (c) => {
+    const { status, cursor, limit } = c.req.valid('query');
+    const after = decodeKeyset(cursor);
+    const page = await listReports(c.get('db'), status, limit, after);
+    return c.json(
+      { reports: page.reports, cursor: page.next ? encodeCursor([page.next.at, page.next.id]) : null },
+      200,
+    );
+  })
+  .post(
+    '/reports/:id/resolve',
+    validate('param', reportParam),
+    validate('json', resolveReportBody),
+    async (c) => {
+      const db = c.get('db');
+      const { id } = c.req.valid('param');
+      if (!(await resolveReport(db, id, c.req.valid('json').action))) throw notFound('No such report');
+      const report = await getReport(db, id);
+      if (!report) throw notFound('No such report');
+      return c.json({ report }, 200);
+    },
+  )
+  .put('/users/:handle/suspension', validate('param', handleParam), async (c) => {
+    if (!(await setSuspended(c.get('db'), c.req.valid('param').handle, true))) throw notFound('No such user');
+    return c.body(null, 204);
+  })
+  .delete('/users/:handle/suspension', validate('param', handleParam), async (c) => {
+    if (!(await setSuspended(c.get('db'), c.req.valid('param').handle, false)))
+      throw notFound('No such user');
+    return c.body(null, 204);
+  });

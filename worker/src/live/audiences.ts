@@ -1,0 +1,104 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { members, settings } from '../db/schema.ts';
+import type { Db } from '../env.ts';
+import { conversationViewsFor } from '../features/conversations/conversation-views.ts';
+import { unreadCounts } from '../features/conversations/member-state-queries.ts';
+import { type MessageRow, toMessage } from '../features/messages/message-rows.ts';
+import { chunked } from '../lib/chunked.ts';
+import type { Delivery } from './publish.ts';
+
+/**
+ * The live events after a write. Only members whose box shows the conversation (accepted or request, not
+ * hidden) hear anything: a declined request stays silent, and a request's sender never learns of reads.
+ */
+
+type MemberRow = typeof members.$inferSelect;
+
+const shows = (m: MemberRow) => (m.state === 'accepted' || m.state === 'request') && !m.hidden;
+
+/** `unread` events with each user's current counts. */
+export async function unreadDeliveries(db: Db, userIds: string[]): Promise<Delivery[]> {
+  const counts = await unreadCounts(db, userIds);
+  return [...counts].map(([userId, c]) => ({ userId, event: { type: 'unread', ...c } }));
+}
+
+/** `conversation` events, each member seeing their own view of it. */
+export async function conversationDeliveries(db: Db, conversationId: string, userIds: string[]) {
+  const views = await conversationViewsFor(db, conversationId, userIds);
+  return userIds.flatMap((userId): Delivery[] => {
+    const conversation = views.get(userId);
+    return conversation ? [{ userId, event: { type: 'conversation', conversation } }] : [];
+  });
+}
+
+/**
+ * After members changed without a message (an account deleted): each conversation, as they now see it, to
+ * every member whose box shows it.
+ */
+export async function membersChangedDeliveries(db: Db, conversationIds: string[]): Promise<Delivery[]> {
+  const deliveries: Delivery[] = [];
+  for (const chunk of chunked(conversationIds, 50)) {
+    const rows = await db.select().from(members).where(inArray(members.conversationId, chunk));
+    const audience = new Map<string, string[]>();
+    for (const m of rows.filter(shows))
+      audience.set(m.conversationId, [...(audience.get(m.conversationId) ?? []), m.userId]);
+    for (const [id, userIds] of audience) deliveries.push(...(await conversationDeliveries(db, id, userIds)));
+  }
+  return deliveries;
+}
+
+/**
+ * After a message: the message to everyone whose box shows the conversation, the conversation itself to
+ * those for whom it just appeared (to all of them when the members changed), and new unread counts to the
+ * others. `after`: the member rows after the write, when the write already read them.
+ */
+export async function messageDeliveries(
+  db: Db,
+  row: MessageRow,
+  before: MemberRow[],
+  { membersChanged = false, after: known }: { membersChanged?: boolean; after?: MemberRow[] } = {},
+): Promise<Delivery[]> {
+  const after =
+    known ?? (await db.select().from(members).where(eq(members.conversationId, row.conversationId)));
+  const visible = after.filter(shows);
+  const wasShown = new Set(before.filter(shows).map((m) => m.userId));
+  const others = visible.filter((m) => m.userId !== row.senderId).map((m) => m.userId);
+  const appeared = visible.filter((m) => membersChanged || !wasShown.has(m.userId)).map((m) => m.userId);
+  const [newlyShown, unread] = await Promise.all([
+    conversationDeliveries(db, row.conversationId, appeared),
+    unreadDeliveries(db, others),
+  ]);
+  const messagesOut: Delivery[] = visible.map((m) => ({
+    userId: m.userId,
+    event: { type: 'message', message: toMessage(row, m.userId) },
+  }));
+  return [...newlyShown, ...messagesOut, ...unread];
+}
+
+/**
+ * After `readerId` moved their read marker: a `read` event to the reader's own devices, and to the other
+ * members only where receipts are shown (both accepted, both with read receipts on).
+ */
+export async function readDeliveries(db: Db, conversationId: string, readerId: string, seq: number) {
+  const rows = await db
+    .select({
+      userId: members.userId,
+      state: members.state,
+      hidden: members.hidden,
+      receipts: settings.readReceipts,
+    })
+    .from(members)
+    .leftJoin(settings, eq(settings.userId, members.userId))
+    .where(and(eq(members.conversationId, conversationId), inArray(members.state, ['accepted', 'request'])));
+  const reader = rows.find((r) => r.userId === readerId);
+  const readerShares = reader?.state === 'accepted' && reader.receipts === true;
+  const told = rows.filter(
+    (r) =>
+      r.userId === readerId || (readerShares && r.state === 'accepted' && r.receipts === true && !r.hidden),
+  );
+  const reads: Delivery[] = told.map((r) => ({
+    userId: r.userId,
+    event: { type: 'read', conversationId, userId: readerId, seq },
+  }));
+  return [...reads, ...(await unreadDeliveries(db, [readerId]))];
+}
