@@ -119,7 +119,7 @@ const guarded = (guards: Guard[]) =>
   Object.keys(MATRIX).filter((key) => guards.includes(MATRIX[key]?.guard as Guard));
 let checks = 0;
 
-describe('authorization matrix', () => {
+describe('authorization matrix', { timeout: 120_000 }, () => {
   it('covers every operation of the router and of the OpenAPI document, and nothing else', async () => {
     const table = Object.keys(MATRIX).sort();
     const router = routerOperations();
@@ -172,7 +172,7 @@ describe('authorization matrix', () => {
       'a removed member': removed,
       'a decliner': decliner,
     });
-  });
+  }, 120_000);
 
   it('every authenticated operation without a token answers 401', async () => {
     for (const key of guarded(['user', 'conversation', 'message', 'admin'])) {

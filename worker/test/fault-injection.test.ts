@@ -276,7 +276,7 @@ describe('fault injection: D1 fails the n-th statement or batch of every write',
       const { failed } = await failEachCallThenSucceed(make(await scene()));
       expect(failed).toBeGreaterThan(0);
       faults += failed;
-    });
+    }, 120_000);
   }
 
   afterAll(() => {
@@ -297,7 +297,7 @@ describe('fault injection: D1 fails the n-th statement or batch of every write',
       .bind(s.direct.id, 'fault-1')
       .first<{ n: number }>();
     expect(rows?.n).toBe(1);
-  });
+  }, 120_000);
 });
 
 describe('fault injection: the live hub throws or never answers', () => {
@@ -331,6 +331,6 @@ describe('fault injection: the live hub throws or never answers', () => {
       const messages = await bob.api(`${path}?limit=100`);
       const texts = ((await messages.json()) as { messages: { text: string }[] }).messages.map((m) => m.text);
       expect(texts.filter((t) => t === 'the hub is down')).toHaveLength(1);
-    });
+    }, 60_000);
   }
 });
