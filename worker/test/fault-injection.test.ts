@@ -1,5 +1,5 @@
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { app } from '../src/app.ts';
 import { dm, openDirect, send } from './chat-helpers.ts';
 import { type FaultPlan, faultyD1, faultyHubs } from './faults.ts';
@@ -278,6 +278,28 @@ describe('fault injection: D1 fails the n-th statement or batch of every write',
       faults += failed;
     }, 120_000);
   }
+
+  it('no log line of a failed query carries its bound parameters', async () => {
+    const lines: string[] = [];
+    const keep = (...args: unknown[]) => {
+      lines.push(args.map(String).join(' '));
+    };
+    const warn = vi.spyOn(console, 'warn').mockImplementation(keep);
+    const error = vi.spyOn(console, 'error').mockImplementation(keep);
+    try {
+      const s = await scene();
+      await failEachCallThenSucceed({
+        ...(writes['send a message']?.(s) as Write),
+        body: { clientId: 'log-1', text: 'x' },
+      });
+      // The attempt that got through had its fault in the live events after the response: logged too.
+      expect(lines.some((line) => line.includes('live events failed'))).toBe(true);
+      expect(lines.filter((line) => /params:|log-1/.test(line))).toEqual([]);
+    } finally {
+      warn.mockRestore();
+      error.mockRestore();
+    }
+  }, 120_000);
 
   afterAll(() => {
     console.info(`fault injection: ${faults} injected D1 faults over ${Object.keys(writes).length} writes`);
