@@ -1,10 +1,11 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../src/api/client.ts';
 import { ApiFailure } from '../src/api/http.ts';
 import { outboxItem } from '../src/browser/storage-items.ts';
 import { ConversationView } from '../src/features/conversation/ConversationView.tsx';
 import { conversation, ME, member, message, signIn } from './fixtures.ts';
+import { renderWithQueries } from './render-with-queries.tsx';
 
 const mine = { id: ME.id, handle: ME.handle, displayName: ME.displayName };
 
@@ -15,7 +16,7 @@ beforeEach(async () => {
 afterEach(() => vi.restoreAllMocks());
 
 function renderConversation() {
-  render(<ConversationView id="c-1" myId={ME.id} onBack={vi.fn()} onRemoved={vi.fn()} />);
+  renderWithQueries(<ConversationView id="c-1" myId={ME.id} onBack={vi.fn()} onRemoved={vi.fn()} />);
 }
 
 const item = (seq: number) => document.querySelector(`[data-seq="${seq}"]`) as HTMLElement;
@@ -71,6 +72,27 @@ describe('ConversationView', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Delete for me' }));
     await waitFor(() => expect(item(1)).toBeNull());
     expect(hide).toHaveBeenCalledWith('m-1');
+  });
+
+  it('takes a refused reaction back and says why', async () => {
+    vi.spyOn(api, 'getConversation').mockResolvedValue(conversation('c-1'));
+    vi.spyOn(api, 'listMessages').mockResolvedValue({ messages: [message(1)], hasMore: false });
+    let refuse: (error: unknown) => void = () => undefined;
+    vi.spyOn(api, 'react').mockReturnValue(new Promise((_, reject) => (refuse = reject)));
+    renderConversation();
+    await screen.findByText('message 1');
+    fireEvent.click(within(item(1)).getByRole('button', { name: 'More actions' }));
+    fireEvent.click(screen.getByRole('button', { name: 'React with 🔥' }));
+    // Shown before the server answers…
+    expect(await within(item(1)).findByRole('button', { name: '🔥, 1 reactions' })).toBeTruthy();
+    refuse(new ApiFailure('rate_limited', 'slow down'));
+    // …and taken back when it refuses.
+    await waitFor(() =>
+      expect(within(item(1)).queryByRole('button', { name: '🔥, 1 reactions' })).toBeNull(),
+    );
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Too many tries. Wait a moment and try again.',
+    );
   });
 
   it('loads older messages when scrolled to the top', async () => {

@@ -1,10 +1,11 @@
-import { fireEvent, render, screen } from '@testing-library/preact';
+import { fireEvent, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../src/api/client.ts';
 import { AddMembers } from '../src/features/groups/AddMembers.tsx';
 import { NewGroupView } from '../src/features/groups/NewGroupView.tsx';
 import { ComposeView } from '../src/features/people/ComposeView.tsx';
 import { conversation, ME, member, signIn, user } from './fixtures.ts';
+import { renderWithQueries } from './render-with-queries.tsx';
 
 // `canMessage` answers "may I DM them now" (an existing direct chat counts); a group add is checked
 // as a new conversation, so group pickers must not show that hint.
@@ -20,7 +21,7 @@ const search = () => fireEvent.input(screen.getByLabelText('Search people'), { t
 
 describe('people search hints', () => {
   it('keeps the direct-message hint in the one-to-one compose', async () => {
-    render(<ComposeView onOpen={vi.fn()} />);
+    renderWithQueries(<ComposeView onOpen={vi.fn()} />);
     search();
     await screen.findByText('Can receive your messages');
     expect(screen.getByText("Doesn't accept messages from you")).toBeTruthy();
@@ -32,7 +33,7 @@ describe('people search hints', () => {
       kind: 'group',
       members: [member(ME.id, ME.displayName), member('u-alice', 'Alice'), member('u-bob', 'Bob')],
     });
-    render(<AddMembers conversation={group} onAdded={vi.fn()} />);
+    renderWithQueries(<AddMembers conversation={group} onAdded={vi.fn()} />);
     search();
     const dave = (await screen.findByRole('button', { name: /Dave/ })) as HTMLButtonElement;
     expect(dave.disabled).toBe(false);
@@ -42,7 +43,7 @@ describe('people search hints', () => {
   });
 
   it('shows no hint in the new group picker', async () => {
-    render(<NewGroupView onOpen={vi.fn()} />);
+    renderWithQueries(<NewGroupView onOpen={vi.fn()} />);
     search();
     const dave = (await screen.findByRole('checkbox', { name: /Dave/ })) as HTMLInputElement;
     expect(dave.disabled).toBe(false);

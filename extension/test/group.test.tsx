@@ -1,9 +1,10 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../src/api/client.ts';
 import { ApiFailure } from '../src/api/http.ts';
 import { ConversationView } from '../src/features/conversation/ConversationView.tsx';
 import { conversation, ME, member, message, signIn, user } from './fixtures.ts';
+import { renderWithQueries } from './render-with-queries.tsx';
 
 const group = (ownerId: string) =>
   conversation('c-1', {
@@ -32,7 +33,7 @@ function renderGroup(ownerId: string, onBack = vi.fn()) {
     ],
     hasMore: false,
   });
-  render(<ConversationView id="c-1" myId={ME.id} onBack={onBack} onRemoved={vi.fn()} />);
+  renderWithQueries(<ConversationView id="c-1" myId={ME.id} onBack={onBack} onRemoved={vi.fn()} />);
   return onBack;
 }
 
@@ -110,7 +111,7 @@ describe('group conversations', () => {
       ],
       hasMore: false,
     });
-    render(<ConversationView id="c-1" myId={ME.id} onBack={vi.fn()} onRemoved={vi.fn()} />);
+    renderWithQueries(<ConversationView id="c-1" myId={ME.id} onBack={vi.fn()} onRemoved={vi.fn()} />);
     await screen.findByText('Alice added You, Bob, @gone');
   });
 

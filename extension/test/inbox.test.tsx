@@ -1,15 +1,16 @@
-import { render, screen, waitFor, within } from '@testing-library/preact';
+import { screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../src/api/client.ts';
 import { ApiFailure } from '../src/api/http.ts';
 import { InboxView } from '../src/features/inbox/InboxView.tsx';
 import { conversation, ME, member, message } from './fixtures.ts';
+import { renderWithQueries } from './render-with-queries.tsx';
 
 afterEach(() => vi.restoreAllMocks());
 
 function renderInbox() {
   const onOpen = vi.fn();
-  render(<InboxView myId={ME.id} onOpen={onOpen} onCompose={vi.fn()} onNewGroup={vi.fn()} />);
+  renderWithQueries(<InboxView myId={ME.id} onOpen={onOpen} onCompose={vi.fn()} onNewGroup={vi.fn()} />);
   return onOpen;
 }
 

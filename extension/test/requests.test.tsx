@@ -1,8 +1,9 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../src/api/client.ts';
 import { RequestsView } from '../src/features/requests/RequestsView.tsx';
 import { conversation, ME, member, message, user } from './fixtures.ts';
+import { renderWithQueries } from './render-with-queries.tsx';
 
 function request(id: string, who: string) {
   return conversation(id, {
@@ -26,7 +27,7 @@ afterEach(() => vi.restoreAllMocks());
 
 async function renderRequests(items = [request('c-1', 'fay'), request('c-2', 'sam'), request('c-3', 'zed')]) {
   vi.spyOn(api, 'listConversations').mockResolvedValue({ items, cursor: null });
-  render(<RequestsView myId={ME.id} onOpen={vi.fn()} />);
+  renderWithQueries(<RequestsView myId={ME.id} onOpen={vi.fn()} />);
   await screen.findByText('hi from fay');
 }
 

@@ -7,10 +7,9 @@ import { ME } from './fixtures.ts';
 function fakeWorker() {
   let generation = 0;
   const refreshes: string[] = [];
-  const fetch = vi.fn(async (input: unknown, init?: RequestInit) => {
-    const url = String(input);
-    if (url.endsWith('/v1/auth/refresh')) {
-      const { refreshToken } = JSON.parse(String(init?.body)) as { refreshToken: string };
+  const fetch = vi.fn(async (request: Request) => {
+    if (request.url.endsWith('/v1/auth/refresh')) {
+      const { refreshToken } = (await request.json()) as { refreshToken: string };
       refreshes.push(refreshToken);
       if (refreshToken !== `refresh-${generation}`) {
         return Response.json({ error: { code: 'unauthorized', message: 'reused' } }, { status: 401 });
@@ -23,7 +22,7 @@ function fakeWorker() {
         expiresIn: 900,
       });
     }
-    const auth = new Headers(init?.headers).get('authorization');
+    const auth = request.headers.get('authorization');
     if (auth !== `Bearer access-${generation}` || generation === 0) {
       return Response.json({ error: { code: 'unauthorized', message: 'expired' } }, { status: 401 });
     }

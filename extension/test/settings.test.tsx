@@ -6,6 +6,7 @@ import { ApiFailure } from '../src/api/http.ts';
 import { PrivacySetting } from '../src/features/settings/PrivacySetting.tsx';
 import { SettingsView } from '../src/features/settings/SettingsView.tsx';
 import { ME } from './fixtures.ts';
+import { renderWithQueries } from './render-with-queries.tsx';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -66,7 +67,7 @@ describe('SettingsView', () => {
     const patch = vi
       .spyOn(api, 'patchSettings')
       .mockResolvedValue({ dmPolicy: 'everyone', readReceipts: true });
-    render(<SettingsView me={ME} />);
+    renderWithQueries(<SettingsView me={ME} />);
     fireEvent.click(await screen.findByLabelText(/^Everyone/));
     await screen.findByText('Saved.');
     expect(patch).toHaveBeenCalledWith({ dmPolicy: 'everyone' });
@@ -77,11 +78,12 @@ describe('SettingsView', () => {
     vi.spyOn(api, 'getSettings').mockResolvedValue({ dmPolicy: 'friends', readReceipts: false });
     vi.spyOn(api, 'listBlocks').mockResolvedValue({ items: [], cursor: null });
     vi.spyOn(api, 'patchSettings').mockRejectedValue(new ApiFailure('age_restricted', 'no'));
-    render(<SettingsView me={ME} />);
+    renderWithQueries(<SettingsView me={ME} />);
     fireEvent.click(await screen.findByLabelText(/^Read receipts/));
     expect((await screen.findByRole('alert')).textContent).toBe('That is not available at your age.');
     await waitFor(() =>
-      expect((screen.getByLabelText(/^Mutual friends/) as HTMLInputElement).checked).toBe(true),
+      expect((screen.getByLabelText(/^Read receipts/) as HTMLInputElement).checked).toBe(false),
     );
+    expect((screen.getByLabelText(/^Mutual friends/) as HTMLInputElement).checked).toBe(true);
   });
 });

@@ -1,9 +1,10 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../src/api/client.ts';
 import { ApiFailure } from '../src/api/http.ts';
 import { ConversationView } from '../src/features/conversation/ConversationView.tsx';
 import { conversation, ME, message, signIn } from './fixtures.ts';
+import { renderWithQueries } from './render-with-queries.tsx';
 
 const PAYLOAD = '<img src=x onerror=alert(1)>';
 
@@ -40,7 +41,7 @@ describe('user content is text, never HTML', () => {
     vi.spyOn(api, 'markRead').mockResolvedValue(undefined);
     const alert = vi.fn();
     vi.stubGlobal('alert', alert);
-    render(<ConversationView id="c-1" myId={ME.id} onBack={vi.fn()} onRemoved={vi.fn()} />);
+    renderWithQueries(<ConversationView id="c-1" myId={ME.id} onBack={vi.fn()} onRemoved={vi.fn()} />);
     expect(await screen.findByText(PAYLOAD)).toBeTruthy();
     expect(screen.getByRole('heading', { name: '<b>Bold</b>' })).toBeTruthy();
     expect(document.querySelector('img')).toBeNull();
@@ -52,7 +53,7 @@ describe('user content is text, never HTML', () => {
     vi.spyOn(api, 'getConversation').mockResolvedValue(conversation('c-1'));
     vi.spyOn(api, 'listMessages').mockResolvedValue({ messages: [], hasMore: false });
     const send = vi.spyOn(api, 'sendMessage').mockRejectedValue(new ApiFailure('offline', 'down'));
-    render(<ConversationView id="c-1" myId={ME.id} onBack={vi.fn()} onRemoved={vi.fn()} />);
+    renderWithQueries(<ConversationView id="c-1" myId={ME.id} onBack={vi.fn()} onRemoved={vi.fn()} />);
     const box = await screen.findByLabelText('Message');
     await waitFor(() => expect(box).toHaveProperty('disabled', false));
     fireEvent.input(box, { target: { value: PAYLOAD } });

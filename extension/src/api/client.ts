@@ -1,123 +1,149 @@
-import type {
-  AuthResult,
-  Conversation,
-  createConversationBody,
-  DmPolicy,
-  Me,
-  Message,
-  registerBody,
-  reportBody,
-  Settings,
-  User,
-} from '@clipdm/shared';
-import type { z } from 'zod';
 import { sessionItem } from '../browser/storage-items.ts';
-import { call } from './http.ts';
+import { send, worker } from './http.ts';
+import type { operations } from './schema.gen.d.ts';
 import { authed, saveAuth } from './session.ts';
 
 /**
- * The typed client of the worker (API.md). Request bodies are typed from the shared zod schemas and
- * answers from the shared types, so a contract change breaks the build. Components call only this.
- * (`hc<AppType>` is not used: the worker's types need the ambient `@cloudflare/workers-types` globals —
- * `D1Database`, `ExecutionContext`… — which do not exist under the DOM lib and clash with it when added.)
+ * Every call the extension makes to the worker. Paths, parameters, bodies and answers are typed from
+ * the worker's own OpenAPI document (`schema.gen.d.ts`), so a contract change breaks the build here.
+ * Views and tests use this object (tests spy on its methods); `http.ts` turns answers into data or one
+ * `ApiFailure`, and `session.ts` adds the token and its refresh.
  */
 
-export type Box = 'inbox' | 'requests';
-export type ReportInput = z.input<typeof reportBody>;
+/** The JSON body an operation takes. */
+type JsonBody<Operation> = Operation extends { requestBody?: { content: { 'application/json': infer Body } } }
+  ? Body
+  : never;
+
+/** The query parameters an operation takes. */
+type Query<Operation> = Operation extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+
+export type Box = NonNullable<Query<operations['getV1Conversations']>['box']>;
+export type ReportInput = JsonBody<operations['postV1ConversationsByIdReport']>;
 export interface Page<T> {
   items: T[];
   cursor: string | null;
 }
 
-const enc = encodeURIComponent;
-
 export const api = {
   /** Whether the worker at the stored address answers (the options page checks it after a save). */
-  health: () => call<{ ok: boolean }>('GET', '/health'),
-  async register(body: z.input<typeof registerBody>): Promise<Me> {
-    return (await saveAuth(await call<AuthResult>('POST', '/auth/register', { body }))).me;
+  health: () => send((init) => worker.GET('/v1/health', init)),
+  async register(body: JsonBody<operations['postV1AuthRegister']>) {
+    return (await saveAuth(await send((init) => worker.POST('/v1/auth/register', { ...init, body })))).me;
   },
-  async login(handle: string, password: string): Promise<Me> {
-    return (await saveAuth(await call<AuthResult>('POST', '/auth/login', { body: { handle, password } }))).me;
+  async login(handle: string, password: string) {
+    const result = await send((init) =>
+      worker.POST('/v1/auth/login', { ...init, body: { handle, password } }),
+    );
+    return (await saveAuth(result)).me;
   },
   /** Ends the login on the server when it can; the local session is cleared either way. */
   async logout(): Promise<void> {
     const session = await sessionItem.getValue();
     await sessionItem.setValue(null);
     if (session) {
-      await call('POST', '/auth/logout', { body: { refreshToken: session.refreshToken } }).catch(
-        () => undefined,
-      );
+      const body = { refreshToken: session.refreshToken };
+      await send((init) => worker.POST('/v1/auth/logout', { ...init, body })).catch(() => undefined);
     }
   },
-  me: () => authed<Me>('GET', '/me'),
+  me: () => authed((init) => worker.GET('/v1/me', init)),
   async deleteAccount(password: string): Promise<void> {
-    await authed<void>('DELETE', '/me', { body: { password } });
+    await authed((init) => worker.DELETE('/v1/me', { ...init, body: { password } }));
     await sessionItem.setValue(null);
   },
-  getSettings: () => authed<Settings>('GET', '/me/settings'),
-  patchSettings: (patch: { dmPolicy?: DmPolicy; readReceipts?: boolean }) =>
-    authed<Settings>('PATCH', '/me/settings', { body: patch }),
+  getSettings: () => authed((init) => worker.GET('/v1/me/settings', init)),
+  patchSettings: (body: JsonBody<operations['patchV1MeSettings']>) =>
+    authed((init) => worker.PATCH('/v1/me/settings', { ...init, body })),
 
   searchUsers: async (q: string) =>
-    (await authed<{ users: User[] }>('GET', '/users', { query: { q } })).users,
-  getUser: (handle: string) => authed<User>('GET', `/users/${enc(handle)}`),
-  follow: (handle: string) => authed<void>('PUT', `/users/${enc(handle)}/follow`),
-  unfollow: (handle: string) => authed<void>('DELETE', `/users/${enc(handle)}/follow`),
-  block: (handle: string) => authed<void>('PUT', `/users/${enc(handle)}/block`),
-  unblock: (handle: string) => authed<void>('DELETE', `/users/${enc(handle)}/block`),
-  async listBlocks(cursor?: string): Promise<Page<User>> {
-    const page = await authed<{ users: User[]; cursor: string | null }>('GET', '/me/blocks', {
-      query: { cursor },
-    });
+    (await authed((init) => worker.GET('/v1/users', { ...init, params: { query: { q } } }))).users,
+  getUser: (handle: string) =>
+    authed((init) => worker.GET('/v1/users/{handle}', { ...init, params: { path: { handle } } })),
+  follow: (handle: string) =>
+    authed((init) => worker.PUT('/v1/users/{handle}/follow', { ...init, params: { path: { handle } } })),
+  unfollow: (handle: string) =>
+    authed((init) => worker.DELETE('/v1/users/{handle}/follow', { ...init, params: { path: { handle } } })),
+  block: (handle: string) =>
+    authed((init) => worker.PUT('/v1/users/{handle}/block', { ...init, params: { path: { handle } } })),
+  unblock: (handle: string) =>
+    authed((init) => worker.DELETE('/v1/users/{handle}/block', { ...init, params: { path: { handle } } })),
+  async listBlocks(cursor?: string) {
+    const page = await authed((init) =>
+      worker.GET('/v1/me/blocks', { ...init, params: { query: { cursor } } }),
+    );
     return { items: page.users, cursor: page.cursor };
   },
   syncContacts: (hashes: string[]) =>
-    authed<{ matched: number }>('PUT', '/me/contacts', { body: { hashes } }),
-  removeContacts: () => authed<void>('DELETE', '/me/contacts'),
-  suggested: async () => (await authed<{ users: User[] }>('GET', '/me/suggested')).users,
+    authed((init) => worker.PUT('/v1/me/contacts', { ...init, body: { hashes } })),
+  removeContacts: () => authed((init) => worker.DELETE('/v1/me/contacts', init)),
+  suggested: async () => (await authed((init) => worker.GET('/v1/me/suggested', init))).users,
 
-  async listConversations(box: Box, cursor?: string): Promise<Page<Conversation>> {
-    const page = await authed<{ conversations: Conversation[]; cursor: string | null }>(
-      'GET',
-      '/conversations',
-      {
-        query: { box, cursor },
-      },
+  async listConversations(box: Box, cursor?: string) {
+    const page = await authed((init) =>
+      worker.GET('/v1/conversations', { ...init, params: { query: { box, cursor } } }),
     );
     return { items: page.conversations, cursor: page.cursor };
   },
-  unread: () => authed<{ inbox: number; requests: number }>('GET', '/me/unread'),
-  createConversation: (body: z.input<typeof createConversationBody>) =>
-    authed<Conversation>('POST', '/conversations', { body }),
-  getConversation: (id: string) => authed<Conversation>('GET', `/conversations/${enc(id)}`),
-  accept: (id: string) => authed<Conversation>('POST', `/conversations/${enc(id)}/accept`),
-  decline: (id: string) => authed<void>('POST', `/conversations/${enc(id)}/decline`),
+  unread: () => authed((init) => worker.GET('/v1/me/unread', init)),
+  createConversation: (body: JsonBody<operations['postV1Conversations']>) =>
+    authed((init) => worker.POST('/v1/conversations', { ...init, body })),
+  getConversation: (id: string) =>
+    authed((init) => worker.GET('/v1/conversations/{id}', { ...init, params: { path: { id } } })),
+  accept: (id: string) =>
+    authed((init) => worker.POST('/v1/conversations/{id}/accept', { ...init, params: { path: { id } } })),
+  decline: (id: string) =>
+    authed((init) => worker.POST('/v1/conversations/{id}/decline', { ...init, params: { path: { id } } })),
   report: (id: string, body: ReportInput) =>
-    authed<{ reportId: string }>('POST', `/conversations/${enc(id)}/report`, { body }),
+    authed((init) =>
+      worker.POST('/v1/conversations/{id}/report', { ...init, params: { path: { id } }, body }),
+    ),
   markRead: (id: string, seq: number) =>
-    authed<void>('POST', `/conversations/${enc(id)}/read`, { body: { seq } }),
-  mute: (id: string) => authed<void>('PUT', `/conversations/${enc(id)}/mute`),
-  unmute: (id: string) => authed<void>('DELETE', `/conversations/${enc(id)}/mute`),
-  leave: (id: string) => authed<void>('POST', `/conversations/${enc(id)}/leave`),
+    authed((init) =>
+      worker.POST('/v1/conversations/{id}/read', { ...init, params: { path: { id } }, body: { seq } }),
+    ),
+  mute: (id: string) =>
+    authed((init) => worker.PUT('/v1/conversations/{id}/mute', { ...init, params: { path: { id } } })),
+  unmute: (id: string) =>
+    authed((init) => worker.DELETE('/v1/conversations/{id}/mute', { ...init, params: { path: { id } } })),
+  leave: (id: string) =>
+    authed((init) => worker.POST('/v1/conversations/{id}/leave', { ...init, params: { path: { id } } })),
   renameGroup: (id: string, title: string) =>
-    authed<Conversation>('PATCH', `/conversations/${enc(id)}`, { body: { title } }),
+    authed((init) =>
+      worker.PATCH('/v1/conversations/{id}', { ...init, params: { path: { id } }, body: { title } }),
+    ),
   addMembers: (id: string, handles: string[]) =>
-    authed<Conversation>('POST', `/conversations/${enc(id)}/members`, { body: { handles } }),
+    authed((init) =>
+      worker.POST('/v1/conversations/{id}/members', { ...init, params: { path: { id } }, body: { handles } }),
+    ),
   removeMember: (id: string, handle: string) =>
-    authed<void>('DELETE', `/conversations/${enc(id)}/members/${enc(handle)}`),
+    authed((init) =>
+      worker.DELETE('/v1/conversations/{id}/members/{handle}', { ...init, params: { path: { id, handle } } }),
+    ),
 
-  listMessages: (id: string, page: { before?: number; after?: number; limit?: number } = {}) =>
-    authed<{ messages: Message[]; hasMore: boolean }>('GET', `/conversations/${enc(id)}/messages`, {
-      query: page,
-    }),
-  sendMessage: (id: string, body: { clientId: string; text?: string; video?: { url: string } }) =>
-    authed<Message>('POST', `/conversations/${enc(id)}/messages`, { body }),
-  unsend: (messageId: string) => authed<void>('DELETE', `/messages/${enc(messageId)}`),
-  hide: (messageId: string) => authed<void>('POST', `/messages/${enc(messageId)}/hide`),
+  listMessages: (id: string, query: Query<operations['getV1ConversationsByIdMessages']> = {}) =>
+    authed((init) =>
+      worker.GET('/v1/conversations/{id}/messages', { ...init, params: { path: { id }, query } }),
+    ),
+  sendMessage: (id: string, body: JsonBody<operations['postV1ConversationsByIdMessages']>) =>
+    authed((init) =>
+      worker.POST('/v1/conversations/{id}/messages', { ...init, params: { path: { id } }, body }),
+    ),
+  unsend: (messageId: string) =>
+    authed((init) => worker.DELETE('/v1/messages/{id}', { ...init, params: { path: { id: messageId } } })),
+  hide: (messageId: string) =>
+    authed((init) => worker.POST('/v1/messages/{id}/hide', { ...init, params: { path: { id: messageId } } })),
   react: (messageId: string, emoji: string) =>
-    authed<void>('PUT', `/messages/${enc(messageId)}/reaction`, { body: { emoji } }),
-  unreact: (messageId: string) => authed<void>('DELETE', `/messages/${enc(messageId)}/reaction`),
+    authed((init) =>
+      worker.PUT('/v1/messages/{id}/reaction', {
+        ...init,
+        params: { path: { id: messageId } },
+        body: { emoji },
+      }),
+    ),
+  unreact: (messageId: string) =>
+    authed((init) =>
+      worker.DELETE('/v1/messages/{id}/reaction', { ...init, params: { path: { id: messageId } } }),
+    ),
 
-  streamTicket: async () => (await authed<{ ticket: string }>('POST', '/stream/ticket')).ticket,
+  streamTicket: async () => (await authed((init) => worker.POST('/v1/stream/ticket', init))).ticket,
 };

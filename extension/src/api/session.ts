@@ -1,7 +1,7 @@
 import type { AuthResult } from '@clipdm/shared';
 import { type Session, sessionItem } from '../browser/storage-items.ts';
 import { withLock } from '../browser/web-locks.ts';
-import { ApiFailure, type CallOptions, call } from './http.ts';
+import { ApiFailure, type CallInit, send, worker } from './http.ts';
 
 /** Refresh a little before the token really expires, so a request never races the expiry. */
 const EXPIRY_MARGIN_MS = 30_000;
@@ -30,7 +30,9 @@ export function refreshSession(spentToken: string): Promise<Session> {
     if (current.refreshToken !== spentToken) return current;
     try {
       return await saveAuth(
-        await call<AuthResult>('POST', '/auth/refresh', { body: { refreshToken: spentToken } }),
+        await send((init) =>
+          worker.POST('/v1/auth/refresh', { ...init, body: { refreshToken: spentToken } }),
+        ),
       );
     } catch (error) {
       if (error instanceof ApiFailure && error.status === 401) {
@@ -49,16 +51,21 @@ async function freshSession(): Promise<Session> {
   return refreshSession(session.refreshToken);
 }
 
-/** A call with the access token; an expired token is refreshed once and the call repeated. */
-export async function authed<T>(method: string, path: string, options: CallOptions = {}): Promise<T> {
+/**
+ * A `worker` call with the access token; an expired token is refreshed once and the call repeated.
+ * A second refusal signs out.
+ */
+export async function authed<T>(
+  call: (init: CallInit) => Promise<{ data?: T; error?: unknown; response: Response }>,
+): Promise<T> {
   const session = await freshSession();
   try {
-    return await call<T>(method, path, { ...options, token: session.accessToken });
+    return await send(call, session.accessToken);
   } catch (error) {
     if (!(error instanceof ApiFailure) || error.code !== 'unauthorized') throw error;
     const renewed = await refreshSession(session.refreshToken);
     try {
-      return await call<T>(method, path, { ...options, token: renewed.accessToken });
+      return await send(call, renewed.accessToken);
     } catch (again) {
       if (again instanceof ApiFailure && again.code === 'unauthorized') {
         await sessionItem.setValue(null);

@@ -2,8 +2,9 @@ import type { StreamEvent } from '@clipdm/shared';
 import { openStream } from './stream.ts';
 
 /**
- * What panel views react to: live events, a reconnect (catch up), a poll tick while the stream is down,
- * or this panel having changed what counts as unread (read, accepted, deleted).
+ * What the panel's query cache reacts to (`patch-query-cache.ts`): live events, a reconnect (catch up),
+ * a poll tick while the stream is down, or this panel having changed what counts as unread (read,
+ * accepted, deleted).
  */
 export type PanelEvent = StreamEvent | { type: 'resync' } | { type: 'tick' } | { type: 'counts-changed' };
 

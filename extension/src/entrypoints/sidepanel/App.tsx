@@ -1,6 +1,8 @@
 import type { Conversation, Me } from '@clipdm/shared';
+import { QueryClientProvider } from '@tanstack/preact-query';
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { createQueryClient } from '../../api/query-client.ts';
 import { t } from '../../browser/i18n.ts';
 import { sessionItem } from '../../browser/storage-items.ts';
 import { useStorageValue } from '../../browser/use-storage-value.ts';
@@ -14,6 +16,7 @@ import { SettingsView } from '../../features/settings/SettingsView.tsx';
 import { ShareSheet } from '../../features/share/ShareSheet.tsx';
 import { SignIn } from '../../features/sign-in/SignIn.tsx';
 import { startPanelLive } from '../../live/panel-events.ts';
+import { useLiveQueryCache } from '../../live/use-live-query-cache.ts';
 import { useOutboxPump } from '../../outbox/use-outbox.ts';
 import { ErrorNote } from '../../ui/ErrorNote.tsx';
 import { type Tab, Tabs } from '../../ui/Tabs.tsx';
@@ -25,11 +28,22 @@ type Route =
   | { name: 'settings' | 'compose' | 'group' }
   | { name: 'conversation'; id: string; from: Tab };
 
-/** The signed-in panel: tabs, the current view, and what arrives from the page or notifications. */
+/** One query cache per signed-in account, fed by the live stream while the panel is open. */
 function Signedin({ me }: { me: Me }) {
+  const [client] = useState(createQueryClient);
+  return (
+    <QueryClientProvider client={client}>
+      <Panel me={me} />
+    </QueryClientProvider>
+  );
+}
+
+/** The signed-in panel: tabs, the current view, and what arrives from the page or notifications. */
+function Panel({ me }: { me: Me }) {
   const [route, setRoute] = useState<Route>({ name: 'inbox' });
   const unread = useUnread();
   useOutboxPump();
+  useLiveQueryCache();
   useEffect(() => startPanelLive(), []);
   const openById = (id: string) => setRoute({ name: 'conversation', id, from: 'inbox' });
   const intents = usePendingIntents(openById);

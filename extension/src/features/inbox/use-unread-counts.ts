@@ -1,21 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useQuery } from '@tanstack/preact-query';
 import { api } from '../../api/client.ts';
-import { subscribeLive } from '../../live/panel-events.ts';
+import { queryKeys } from '../../api/query-keys.ts';
 
-/** Unread conversation counts per box, from the stream when it is open, else polled. */
+const NONE = { inbox: 0, requests: 0 };
+
+/** Unread conversation counts per box; the stream's `unread` events write them into the cache. */
 export function useUnread(): { inbox: number; requests: number } {
-  const [unread, setUnread] = useState({ inbox: 0, requests: 0 });
-  useEffect(() => {
-    const load = () =>
-      void api
-        .unread()
-        .then(setUnread)
-        .catch(() => undefined);
-    load();
-    return subscribeLive((event) => {
-      if (event.type === 'unread') setUnread({ inbox: event.inbox, requests: event.requests });
-      else if (['tick', 'resync', 'message', 'counts-changed'].includes(event.type)) load();
-    });
-  }, []);
-  return unread;
+  return useQuery({ queryKey: queryKeys.unread, queryFn: api.unread }).data ?? NONE;
 }

@@ -1,9 +1,15 @@
 import type { User } from '@clipdm/shared';
+import { keepPreviousData, useQuery } from '@tanstack/preact-query';
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
-import { type ApiFailure, asFailure } from '../../api/http.ts';
+import { type ApiFailure, failureOf } from '../../api/http.ts';
+import { queryKeys } from '../../api/query-keys.ts';
 
 const DEBOUNCE_MS = 250;
+
+function searchTerm(query: string): string {
+  return query.trim().replace(/^@/, '');
+}
 
 /** People whose handle or name starts with `query`, each with `canMessage`, fetched as the user types. */
 export function useUserSearch(query: string): {
@@ -11,32 +17,24 @@ export function useUserSearch(query: string): {
   searching: boolean;
   error: ApiFailure | null;
 } {
-  const [users, setUsers] = useState<User[]>([]);
-  const [searching, setSearching] = useState(false);
-  const [error, setError] = useState<ApiFailure | null>(null);
+  const wanted = searchTerm(query);
+  // The term actually searched: `wanted` once the user pauses typing.
+  const [term, setTerm] = useState(wanted);
   useEffect(() => {
-    const q = query.trim().replace(/^@/, '');
-    if (!q) {
-      setUsers([]);
-      return;
-    }
-    let alive = true;
-    setSearching(true);
-    const timer = setTimeout(() => {
-      api
-        .searchUsers(q)
-        .then((found) => {
-          if (!alive) return;
-          setUsers(found);
-          setError(null);
-        })
-        .catch((e) => alive && setError(asFailure(e)))
-        .finally(() => alive && setSearching(false));
-    }, DEBOUNCE_MS);
-    return () => {
-      alive = false;
-      clearTimeout(timer);
-    };
-  }, [query]);
-  return { users, searching, error };
+    const timer = setTimeout(() => setTerm(wanted), DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [wanted]);
+  const result = useQuery({
+    queryKey: queryKeys.userSearch(term),
+    queryFn: () => api.searchUsers(term),
+    enabled: term !== '',
+    // Keep showing the last answer while the next one loads, as the list did before.
+    placeholderData: keepPreviousData,
+  });
+  if (!wanted) return { users: [], searching: false, error: null };
+  return {
+    users: result.data ?? [],
+    searching: wanted !== term || result.isFetching,
+    error: failureOf(result.error),
+  };
 }

@@ -1,30 +1,31 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useQueries, useQuery } from '@tanstack/preact-query';
 import { api } from '../../api/client.ts';
+import { queryKeys } from '../../api/query-keys.ts';
 
 /** How the viewer knows a request's sender: they follow you, they are a suggested friend, or nothing. */
 export type Acquaintance = 'follows_you' | 'suggested' | 'none';
 
-/** The acquaintance of each handle, looked up once per handle (profile, and the suggested-friends list). */
+/**
+ * The acquaintance of each handle, from the cached profiles and suggested-friends list. A handle is
+ * known once both have answered; a failed lookup counts as "none".
+ */
 export function useAcquaintance(handles: string[]): Record<string, Acquaintance> {
-  const [known, setKnown] = useState<Record<string, Acquaintance>>({});
-  const key = [...new Set(handles)].sort().join(',');
-  useEffect(() => {
-    if (!key) return;
-    let alive = true;
-    void (async () => {
-      const suggested = new Set((await api.suggested().catch(() => [])).map((u) => u.handle));
-      const entries = await Promise.all(
-        key.split(',').map(async (handle): Promise<[string, Acquaintance]> => {
-          const user = await api.getUser(handle).catch(() => null);
-          if (user?.followsYou) return [handle, 'follows_you'];
-          return [handle, suggested.has(handle) ? 'suggested' : 'none'];
-        }),
-      );
-      if (alive) setKnown(Object.fromEntries(entries));
-    })();
-    return () => {
-      alive = false;
-    };
-  }, [key]);
+  const unique = [...new Set(handles)].sort();
+  const suggested = useQuery({ queryKey: queryKeys.suggested, queryFn: api.suggested });
+  const profiles = useQueries({
+    queries: unique.map((handle) => ({
+      queryKey: queryKeys.user(handle),
+      queryFn: () => api.getUser(handle),
+    })),
+  });
+  if (suggested.isPending) return {};
+  const suggestedHandles = new Set((suggested.data ?? []).map((u) => u.handle));
+  const known: Record<string, Acquaintance> = {};
+  unique.forEach((handle, i) => {
+    const profile = profiles[i];
+    if (!profile || profile.isPending) return;
+    if (profile.data?.followsYou) known[handle] = 'follows_you';
+    else known[handle] = suggestedHandles.has(handle) ? 'suggested' : 'none';
+  });
   return known;
 }

@@ -1,44 +1,44 @@
 import type { Conversation } from '@clipdm/shared';
-import { useState } from 'preact/hooks';
+import { useMutation, useQueryClient } from '@tanstack/preact-query';
 import { api, type ReportInput } from '../../api/client.ts';
-import { type ApiFailure, asFailure } from '../../api/http.ts';
-import { emit } from '../../live/panel-events.ts';
+import { failureOf } from '../../api/http.ts';
+import { queryKeys } from '../../api/query-keys.ts';
+import { removeFromLists } from '../inbox/conversation-list-query.ts';
 
-/** Accept, delete (decline) and report for one request; `onDone` gets what happened. */
-export function useRequestActions(
-  conversation: Conversation,
-  onDone: (result: { action: 'accepted'; conversation: Conversation } | { action: 'removed' }) => void,
-) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiFailure | null>(null);
+type Outcome = { action: 'accepted'; conversation: Conversation } | { action: 'removed' };
+type Action = { type: 'accept' } | { type: 'decline' } | { type: 'report'; report: ReportInput };
 
-  async function run(action: () => Promise<void>) {
-    setBusy(true);
-    try {
-      await action();
-      setError(null);
-      emit({ type: 'counts-changed' });
-    } catch (e) {
-      setError(asFailure(e));
-    } finally {
-      setBusy(false);
-    }
-  }
-
+/**
+ * Accept, delete (decline) and report for one request. The answer goes into the query cache (the
+ * request leaves the requests box; an accepted one is stored as accepted) and `onDone` gets what happened.
+ */
+export function useRequestActions(conversation: Conversation, onDone: (result: Outcome) => void) {
+  const client = useQueryClient();
+  const mutation = useMutation({
+    mutationFn: async (action: Action): Promise<Outcome> => {
+      if (action.type === 'accept') {
+        return { action: 'accepted', conversation: await api.accept(conversation.id) };
+      }
+      if (action.type === 'decline') await api.decline(conversation.id);
+      else await api.report(conversation.id, action.report);
+      return { action: 'removed' };
+    },
+    onSuccess: (result) => {
+      removeFromLists(client, conversation.id);
+      if (result.action === 'accepted') {
+        client.setQueryData(queryKeys.conversation(conversation.id), result.conversation);
+        // It now belongs in the inbox, at a place only the server knows.
+        void client.invalidateQueries({ queryKey: queryKeys.conversationList('inbox') });
+      }
+      void client.invalidateQueries({ queryKey: queryKeys.unread });
+      onDone(result);
+    },
+  });
   return {
-    busy,
-    error,
-    accept: () =>
-      run(async () => onDone({ action: 'accepted', conversation: await api.accept(conversation.id) })),
-    decline: () =>
-      run(async () => {
-        await api.decline(conversation.id);
-        onDone({ action: 'removed' });
-      }),
-    report: (report: ReportInput) =>
-      run(async () => {
-        await api.report(conversation.id, report);
-        onDone({ action: 'removed' });
-      }),
+    busy: mutation.isPending,
+    error: failureOf(mutation.error),
+    accept: () => mutation.mutateAsync({ type: 'accept' }).catch(() => undefined),
+    decline: () => mutation.mutateAsync({ type: 'decline' }).catch(() => undefined),
+    report: (report: ReportInput) => mutation.mutateAsync({ type: 'report', report }).catch(() => undefined),
   };
 }

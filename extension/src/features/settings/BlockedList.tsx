@@ -1,36 +1,36 @@
 import type { User } from '@clipdm/shared';
-import { useEffect, useState } from 'preact/hooks';
-import { api } from '../../api/client.ts';
-import { type ApiFailure, asFailure } from '../../api/http.ts';
+import type { InfiniteData } from '@tanstack/preact-query';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/preact-query';
+import { api, type Page } from '../../api/client.ts';
+import { failureOf } from '../../api/http.ts';
+import { queryKeys } from '../../api/query-keys.ts';
 import { t } from '../../browser/i18n.ts';
 import { ErrorNote } from '../../ui/ErrorNote.tsx';
 import { PersonLine } from '../../ui/PersonLine.tsx';
 
 /** Blocked accounts, each with Unblock. */
 export function BlockedList() {
-  const [users, setUsers] = useState<User[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [error, setError] = useState<ApiFailure | null>(null);
-
-  const load = async (from?: string) => {
-    try {
-      const page = await api.listBlocks(from);
-      setUsers((old) => (from ? [...old, ...page.items] : page.items));
-      setCursor(page.cursor);
-    } catch (e) {
-      setError(asFailure(e));
-    }
-  };
-  useEffect(() => void load(), []);
-
-  async function unblock(user: User) {
-    try {
-      await api.unblock(user.handle);
-      setUsers((old) => old.filter((u) => u.id !== user.id));
-    } catch (e) {
-      setError(asFailure(e));
-    }
-  }
+  const client = useQueryClient();
+  const query = useInfiniteQuery({
+    queryKey: queryKeys.blocks,
+    queryFn: ({ pageParam }) => api.listBlocks(pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.cursor ?? undefined,
+  });
+  const unblock = useMutation({
+    mutationFn: (user: User) => api.unblock(user.handle),
+    onSuccess: (_, user) =>
+      client.setQueryData<InfiniteData<Page<User>>>(queryKeys.blocks, (data) =>
+        data
+          ? {
+              ...data,
+              pages: data.pages.map((p) => ({ ...p, items: p.items.filter((u) => u.id !== user.id) })),
+            }
+          : data,
+      ),
+  });
+  const users = query.data?.pages.flatMap((page) => page.items) ?? [];
+  const error = failureOf(unblock.error ?? query.error);
 
   return (
     <section class="settings-section" aria-labelledby="blocked-heading">
@@ -42,15 +42,15 @@ export function BlockedList() {
           {users.map((user) => (
             <li key={user.id} class="row-static">
               <PersonLine user={user} showCanMessage={false} />
-              <button type="button" class="small" onClick={() => void unblock(user)}>
+              <button type="button" class="small" onClick={() => unblock.mutate(user)}>
                 {t('unblockName', user.displayName)}
               </button>
             </li>
           ))}
         </ul>
       )}
-      {cursor && (
-        <button type="button" class="link" onClick={() => void load(cursor)}>
+      {query.hasNextPage && (
+        <button type="button" class="link" onClick={() => void query.fetchNextPage()}>
           {t('loadMore')}
         </button>
       )}

@@ -1,7 +1,8 @@
 import type { DmPolicy, Me, Settings } from '@clipdm/shared';
-import { useEffect, useState } from 'preact/hooks';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/preact-query';
 import { api } from '../../api/client.ts';
-import { type ApiFailure, asFailure } from '../../api/http.ts';
+import { failureOf } from '../../api/http.ts';
+import { queryKeys } from '../../api/query-keys.ts';
 import { t } from '../../browser/i18n.ts';
 import { ErrorNote } from '../../ui/ErrorNote.tsx';
 import { AccountSection } from './AccountSection.tsx';
@@ -9,37 +10,28 @@ import { BlockedList } from './BlockedList.tsx';
 import { ContactSync } from './ContactSync.tsx';
 import { PrivacySetting } from './PrivacySetting.tsx';
 
+type SettingsPatch = { dmPolicy?: DmPolicy; readReceipts?: boolean };
+
 /** Privacy (who may message you, read receipts), contact sync, blocked accounts and the account. */
 export function SettingsView({ me }: { me: Me }) {
-  const [settings, setSettings] = useState<Settings | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState(false);
-  const [error, setError] = useState<ApiFailure | null>(null);
-
-  useEffect(() => {
-    api
-      .getSettings()
-      .then(setSettings)
-      .catch((e) => setError(asFailure(e)));
-  }, []);
-
-  /** Shows the choice at once (focus and selection stay put) and puts the old value back if refused. */
-  async function save(patch: { dmPolicy?: DmPolicy; readReceipts?: boolean }) {
-    const before = settings;
-    if (before) setSettings({ ...before, ...patch });
-    setBusy(true);
-    setSaved(false);
-    try {
-      setSettings(await api.patchSettings(patch));
-      setSaved(true);
-      setError(null);
-    } catch (e) {
-      setSettings(before);
-      setError(asFailure(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const client = useQueryClient();
+  const query = useQuery({ queryKey: queryKeys.settings, queryFn: api.getSettings });
+  // Optimistic: the choice shows at once (focus and selection stay put); a refusal puts the old value back.
+  const save = useMutation({
+    mutationFn: (patch: SettingsPatch) => api.patchSettings(patch),
+    onMutate: async (patch) => {
+      await client.cancelQueries({ queryKey: queryKeys.settings });
+      const before = client.getQueryData<Settings>(queryKeys.settings);
+      if (before) client.setQueryData<Settings>(queryKeys.settings, { ...before, ...patch });
+      return { before };
+    },
+    onError: (_, __, context) => client.setQueryData(queryKeys.settings, context?.before),
+    onSuccess: (settings) => client.setQueryData(queryKeys.settings, settings),
+  });
+  const settings = query.data;
+  const busy = save.isPending;
+  const saved = save.isSuccess;
+  const error = failureOf(save.error ?? query.error);
 
   return (
     <section class="settings" aria-labelledby="settings-heading">
@@ -49,13 +41,13 @@ export function SettingsView({ me }: { me: Me }) {
           <PrivacySetting
             value={settings.dmPolicy}
             ageGroup={me.ageGroup}
-            onChange={(dmPolicy) => void save({ dmPolicy })}
+            onChange={(dmPolicy) => save.mutate({ dmPolicy })}
           />
           <label class="option">
             <input
               type="checkbox"
               checked={settings.readReceipts}
-              onChange={(e) => void save({ readReceipts: e.currentTarget.checked })}
+              onChange={(e) => save.mutate({ readReceipts: e.currentTarget.checked })}
             />
             <span>
               <span class="option-label">{t('readReceipts')}</span>

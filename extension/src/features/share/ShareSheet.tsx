@@ -1,5 +1,5 @@
 import type { Conversation, User } from '@clipdm/shared';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import { type ApiFailure, asFailure } from '../../api/http.ts';
 import { t } from '../../browser/i18n.ts';
@@ -8,6 +8,7 @@ import { pumpOutbox } from '../../outbox/use-outbox.ts';
 import { conversationName } from '../../ui/display-names.ts';
 import { ErrorNote } from '../../ui/ErrorNote.tsx';
 import { useEscape } from '../../ui/use-escape.ts';
+import { useConversationList } from '../inbox/use-conversation-list.ts';
 import { PeopleResults } from '../people/PeopleResults.tsx';
 import { UserSearchField } from '../people/UserSearchField.tsx';
 import { useUserSearch } from '../people/use-user-search.ts';
@@ -24,18 +25,12 @@ export function ShareSheet({
   onSent: (conversationId: string) => void;
   onCancel: () => void;
 }) {
-  const [recent, setRecent] = useState<Conversation[]>([]);
+  const inbox = useConversationList('inbox');
+  const recent = inbox.conversations.slice(0, 8);
   const [query, setQuery] = useState('');
   const [error, setError] = useState<ApiFailure | null>(null);
   const search = useUserSearch(query);
   useEscape(true, onCancel, true);
-
-  useEffect(() => {
-    api
-      .listConversations('inbox')
-      .then((page) => setRecent(page.items.slice(0, 8)))
-      .catch((e) => setError(asFailure(e)));
-  }, []);
 
   async function sendTo(target: Conversation | User) {
     try {
@@ -53,7 +48,7 @@ export function ShareSheet({
     <section class="list-view share" aria-labelledby="share-heading">
       <h2 id="share-heading">{t('shareTitle')}</h2>
       <p class="share-url">{url}</p>
-      <ErrorNote error={error ?? search.error} />
+      <ErrorNote error={error ?? inbox.error ?? search.error} />
       <UserSearchField value={query} onInput={setQuery} />
       {!query.trim() && (
         <ul class="rows">

@@ -1,0 +1,47 @@
+import type { Conversation } from '@clipdm/shared';
+import { type InfiniteData, infiniteQueryOptions, type QueryClient } from '@tanstack/preact-query';
+import { api, type Box, type Page } from '../../api/client.ts';
+import { queryKeys } from '../../api/query-keys.ts';
+
+/** A box of conversations as the cache holds it: the pages loaded so far, with their cursors. */
+export type ConversationPages = InfiniteData<Page<Conversation>>;
+
+/** One box (inbox or requests), newest activity first, a page per cursor. */
+export function conversationListQuery(box: Box) {
+  return infiniteQueryOptions({
+    queryKey: queryKeys.conversationList(box),
+    queryFn: ({ pageParam }) => api.listConversations(box, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.cursor ?? undefined,
+  });
+}
+
+/** The conversations of the loaded pages, once each (a conversation can move between pages). */
+export function flattenPages(data: ConversationPages | undefined): Conversation[] {
+  const seen = new Set<string>();
+  const all: Conversation[] = [];
+  for (const page of data?.pages ?? []) {
+    for (const conversation of page.items) {
+      if (seen.has(conversation.id)) continue;
+      seen.add(conversation.id);
+      all.push(conversation);
+    }
+  }
+  return all;
+}
+
+function mapLists(client: QueryClient, change: (items: Conversation[]) => Conversation[]): void {
+  client.setQueriesData<ConversationPages>({ queryKey: queryKeys.conversationLists }, (data) =>
+    data ? { ...data, pages: data.pages.map((page) => ({ ...page, items: change(page.items) })) } : data,
+  );
+}
+
+/** Takes a conversation out of both boxes (accepted, declined, reported, left). */
+export function removeFromLists(client: QueryClient, conversationId: string): void {
+  mapLists(client, (items) => items.filter((c) => c.id !== conversationId));
+}
+
+/** Puts a newer copy of a conversation where the boxes already show it. */
+export function replaceInLists(client: QueryClient, conversation: Conversation): void {
+  mapLists(client, (items) => items.map((c) => (c.id === conversation.id ? conversation : c)));
+}

@@ -1,0 +1,24 @@
+import { QueryClientProvider } from '@tanstack/preact-query';
+import { render } from '@testing-library/preact';
+import type { ComponentChildren } from 'preact';
+import { createQueryClient } from '../src/api/query-client.ts';
+import { useLiveQueryCache } from '../src/live/use-live-query-cache.ts';
+
+function LiveCache({ children }: { children: ComponentChildren }) {
+  useLiveQueryCache();
+  return <>{children}</>;
+}
+
+/**
+ * Renders a panel view as the side panel does: with a fresh query cache that panel events (`emit`)
+ * patch. Returns the cache too, for tests that look into it.
+ */
+export function renderWithQueries(ui: ComponentChildren) {
+  const client = createQueryClient();
+  const result = render(
+    <QueryClientProvider client={client}>
+      <LiveCache>{ui}</LiveCache>
+    </QueryClientProvider>,
+  );
+  return { client, ...result };
+}
