@@ -88,15 +88,20 @@ function routerOperations(): string[] {
   ].sort();
 }
 
-async function documentOperations(): Promise<string[]> {
+/** Every documented operation, with whether the document says it needs a token (`security`). */
+async function documentOperations(): Promise<Map<string, boolean>> {
   const doc = (await (await call('/v1/openapi.json')).json()) as {
-    paths: Record<string, Record<string, unknown>>;
+    security?: unknown[];
+    paths: Record<string, Record<string, { security?: unknown[] }>>;
   };
-  return Object.entries(doc.paths)
-    .flatMap(([path, methods]) =>
-      Object.keys(methods).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
-    )
-    .sort();
+  const operations = new Map<string, boolean>();
+  for (const [path, methods] of Object.entries(doc.paths)) {
+    for (const [method, op] of Object.entries(methods)) {
+      const security = op.security ?? doc.security ?? [];
+      operations.set(`${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`, security.length > 0);
+    }
+  }
+  return operations;
 }
 
 function fill(key: string, params: { id: string; handle: string }): { method: string; path: string } {
@@ -133,8 +138,17 @@ describe('authorization matrix', { timeout: 120_000 }, () => {
     ).toEqual([]);
     const documented = await documentOperations();
     expect(
-      documented.filter((op) => !table.includes(op)),
+      [...documented.keys()].filter((op) => !table.includes(op)),
       'documented operations with no row',
+    ).toEqual([]);
+    // The document and the matrix agree on which operations need a token.
+    const tokenGuards: Guard[] = ['user', 'conversation', 'message', 'admin'];
+    const disagree = [...documented].filter(
+      ([op, secured]) => secured !== tokenGuards.includes(MATRIX[op]?.guard as Guard),
+    );
+    expect(
+      disagree.map(([op]) => op),
+      'operations whose security differs from their guard',
     ).toEqual([]);
   });
 
