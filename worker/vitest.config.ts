@@ -22,6 +22,9 @@ export default defineProject({
   test: {
     name: 'worker',
     include: ['test/**/*.test.ts'],
+    // Several suites share this machine's two cores; a test that sends 60 messages one by one can need more
+    // than the default 5 s under that load without anything being wrong.
+    testTimeout: 20_000,
     setupFiles: ['./test/apply-migrations.ts'],
   },
 });

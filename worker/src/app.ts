@@ -1,53 +1,55 @@
 import { drizzle } from 'drizzle-orm/d1';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
 import * as schema from './db/schema.ts';
 import type { AppEnv } from './env.ts';
-import { account } from './features/account/delete-export-routes.ts';
-import { me } from './features/account/routes.ts';
-import { auth } from './features/auth/routes.ts';
+import { accountRoutes } from './features/account/routes.ts';
+import { authRoutes } from './features/auth/routes.ts';
 import { contactRoutes } from './features/contacts/routes.ts';
 import { conversationRoutes } from './features/conversations/routes.ts';
 import { triageRoutes } from './features/conversations/triage-routes.ts';
 import { unreadRoutes } from './features/conversations/unread-routes.ts';
 import { groupRoutes } from './features/groups/routes.ts';
-import { health } from './features/health/routes.ts';
+import { healthRoutes } from './features/health/routes.ts';
 import { messageRoutes } from './features/messages/routes.ts';
-import { messageActions } from './features/messages/unsend-hide-react-routes.ts';
-import { admin } from './features/moderation/routes.ts';
-import { openapi } from './features/openapi/routes.ts';
-import { users } from './features/people/routes.ts';
+import { messageIdRoutes } from './features/messages/unsend-hide-react-routes.ts';
+import { moderationRoutes } from './features/moderation/routes.ts';
+import { openApiRoutes } from './features/openapi/routes.ts';
+import { peopleRoutes } from './features/people/routes.ts';
 import { ApiError } from './lib/api-error.ts';
 import { corsForAllowedOrigins } from './lib/cors.ts';
 import { onError, onNotFound } from './lib/error-handler.ts';
 import { newId } from './lib/ids.ts';
 import { requireSecrets } from './lib/require-secrets.ts';
-import { stream } from './live/stream-route.ts';
+import { streamRoutes } from './live/stream-route.ts';
 
+/**
+ * The app is created first so the OpenAPI route can read its routes: Hono's `use` and `route` add to this
+ * same instance, and the document is generated on the first request, when every route is in place.
+ */
+const root = new Hono<AppEnv>();
+
+/** Every router at its full prefix under `/v1`; each route file declares paths relative to it. */
 const v1 = new Hono<AppEnv>()
-  .route('/health', health)
-  .route('/openapi.json', openapi)
-  .route('/auth', auth)
-  .route('/me', me)
-  .route('/me', account)
+  .route('/health', healthRoutes)
+  .route('/openapi.json', openApiRoutes(root))
+  .route('/auth', authRoutes)
+  .route('/me', accountRoutes)
   .route('/me', contactRoutes)
-  .route('/me', unreadRoutes)
+  .route('/me/unread', unreadRoutes)
+  .route('/users', peopleRoutes)
   .route('/conversations', conversationRoutes)
-  .route('/conversations', triageRoutes)
-  .route('/conversations', groupRoutes)
-  .route('/conversations', messageRoutes)
-  .route('/users', users)
-  .route('/messages', messageActions)
-  .route('/admin', admin)
-  .route('/stream', stream);
+  .route('/conversations/:id', triageRoutes)
+  .route('/conversations/:id', groupRoutes)
+  .route('/conversations/:id/messages', messageRoutes)
+  .route('/messages/:id', messageIdRoutes)
+  .route('/stream', streamRoutes)
+  .route('/admin', moderationRoutes);
 
-export const app = new Hono<AppEnv>()
-  .use(async (c, next) => {
-    const requestId = c.req.header('x-request-id')?.slice(0, 64) || newId();
-    c.set('requestId', requestId);
-    c.header('X-Request-Id', requestId);
-    await next();
-  })
+export const app = root
+  // The caller's id when it is a sane one (up to 64 characters), otherwise a new sortable id.
+  .use(requestId({ limitLength: 64, generator: () => newId() }))
   .use(corsForAllowedOrigins)
   .use(requireSecrets)
   .use(async (c, next) => {

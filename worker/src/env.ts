@@ -1,24 +1,12 @@
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import type * as schema from './db/schema.ts';
 
-/** Bindings, vars and secrets of the worker (see wrangler.toml and .dev.vars). */
-export interface Env {
-  DB: D1Database;
-  USER_HUB: DurableObjectNamespace;
-  ENVIRONMENT: string;
-  ALLOWED_ORIGINS: string;
-  VIDEO_HOSTS: string;
-  OEMBED_URL: string;
-  LIMIT_MESSAGES_PER_MINUTE: string;
-  LIMIT_NEW_REQUESTS_PER_DAY: string;
-  LIMIT_MESSAGES_BEFORE_ACCEPT: string;
-  LIMIT_GROUP_MEMBERS: string;
-  LIMIT_MESSAGE_LENGTH: string;
-  LIMIT_CONTACTS_PER_SYNC: string;
-  JWT_SECRET: string;
-  CONTACTS_PEPPER: string;
-  ADMIN_TOKEN: string;
-}
+/**
+ * Bindings, vars and secrets of the worker, generated from wrangler.toml into `worker-configuration.d.ts`
+ * by `npm run types:worker` (secret names from `secret-names.env`, so no .dev.vars is needed). `USER_HUB`
+ * is typed with the `UserHub` class, so its stubs offer the hub's RPC methods.
+ */
+export type Env = Cloudflare.Env;
 
 export type Db = DrizzleD1Database<typeof schema>;
 

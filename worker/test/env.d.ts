@@ -1,9 +1,9 @@
 import type { D1Migration } from 'cloudflare:test';
-import type { Env as WorkerEnv } from '../src/env.ts';
 
+// The test pool's bindings: the worker's generated `Cloudflare.Env` plus the migrations the setup applies.
 declare global {
   namespace Cloudflare {
-    interface Env extends WorkerEnv {
+    interface Env {
       TEST_MIGRATIONS: D1Migration[];
     }
   }

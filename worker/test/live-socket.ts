@@ -76,31 +76,26 @@ export async function connect(user: TestUser): Promise<LiveSocket> {
   return watch(socket);
 }
 
-export function hubOf(userId: string): DurableObjectStub {
+export function hubOf(userId: string) {
   return env.USER_HUB.get(env.USER_HUB.idFromName(userId));
 }
 
-/** Hands events to a user's hub the way `publish()` does, and returns how many sockets got them. */
-export async function publishTo(userId: string, events: unknown[]): Promise<number> {
-  const res = await hubOf(userId).fetch('https://user-hub/publish', {
-    method: 'POST',
-    body: JSON.stringify(events),
-  });
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { delivered: number }).delivered;
+/** Hands events to a user's hub the way `publish()` does (RPC), and returns how many sockets got them. */
+export async function publishTo(userId: string, events: StreamEvent[]): Promise<number> {
+  return hubOf(userId).publish(events);
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * The real hub namespace, except that the hubs of the named users fail the way a remote call can: the
- * stub's fetch rejects, or never answers. Only the two members `publish` uses are provided.
+ * stub's `publish` call rejects, or never answers. Only the two members `publish` uses are provided.
  */
 export function envWithFailingHubs(failing: Record<string, 'rejects' | 'hangs'>): Env {
   const real = env.USER_HUB;
   const failingStub = (mode: 'rejects' | 'hangs') => ({
-    fetch: () =>
-      mode === 'rejects' ? Promise.reject(new Error('hub exploded')) : new Promise<Response>(() => {}),
+    publish: () =>
+      mode === 'rejects' ? Promise.reject(new Error('hub exploded')) : new Promise<number>(() => {}),
   });
   const namespace = {
     idFromName: (name: string) => real.idFromName(name),
@@ -110,7 +105,7 @@ export function envWithFailingHubs(failing: Record<string, 'rejects' | 'hangs'>)
       return mode ? failingStub(mode) : real.get(id);
     },
   };
-  return { ...env, USER_HUB: namespace as unknown as DurableObjectNamespace };
+  return { ...env, USER_HUB: namespace as unknown as Env['USER_HUB'] };
 }
 
 type MessageEvent = Extract<StreamEvent, { type: 'message' }>;

@@ -200,9 +200,11 @@ describe('UserHub', () => {
     expect(await devices[1]?.nextEvent()).toEqual(unread(1));
   });
 
-  it('refuses a publish body that is not a list of events', async () => {
-    const res = await hubOf('someone').fetch('https://user-hub/publish', { method: 'POST', body: '{"a":1}' });
-    expect(res.status).toBe(400);
+  it('refuses a publish that is not a list of events, and no longer takes one over fetch', async () => {
+    const notAList = { a: 1 } as unknown as StreamEvent[];
+    expect(await hubOf('someone').publish(notAList)).toBe(0);
+    const res = await hubOf('someone').fetch('https://user-hub/publish', { method: 'POST', body: '[]' });
+    expect(res.status).toBe(404);
   });
 
   it('only upgrades requests that ask for a WebSocket', async () => {

@@ -5,7 +5,9 @@ type Fields = Record<string, Column | SQL>;
 
 /**
  * `<field> as "<key>", …`: the select list of a raw statement (one run by `runAsTransaction`) whose rows
- * come back keyed by the fields' own names, so no two joined columns can share a name.
+ * come back keyed by the fields' own names, so no two joined columns can share a name: D1 returns object
+ * rows, and drizzle's batch maps same-named columns shifted by one (drizzle-orm#6038, "db.batch() shifts
+ * column values for duplicate column names on Cloudflare D1").
  */
 export function selectList(fields: Fields): SQL {
   return sql.join(

@@ -1,4 +1,5 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { rateLimits } from '../db/schema.ts';
 import type { Db } from '../env.ts';
 
 /** The window `now` falls in, and the seconds until it ends. */
@@ -10,6 +11,7 @@ function windowOf(windowSeconds: number, now: number) {
 /**
  * The one atomic statement that counts a hit against `key` in a fixed window and returns (`count`) the
  * count so far in that window, for running inside a batch; `retryAfter` is the seconds until it ends.
+ * Raw because it runs in `runAsTransaction` batches, which drizzle cannot bind (drizzle-orm#2277).
  */
 export function hitStatement(key: string, windowSeconds: number, now = Date.now()) {
   const { windowStart, retryAfter } = windowOf(windowSeconds, now);
@@ -32,12 +34,14 @@ export async function hit(db: Db, key: string, windowSeconds: number, now = Date
 /** The hits against `key` in the current window, without counting one. */
 export async function peek(db: Db, key: string, windowSeconds: number, now = Date.now()) {
   const { windowStart, retryAfter } = windowOf(windowSeconds, now);
-  const row = await db.get<{ count: number } | undefined>(
-    sql`select count from rate_limits where key = ${key} and window_start = ${windowStart}`,
-  );
+  const row = await db
+    .select({ count: rateLimits.count })
+    .from(rateLimits)
+    .where(and(eq(rateLimits.key, key), eq(rateLimits.windowStart, windowStart)))
+    .get();
   return { count: row?.count ?? 0, retryAfter };
 }
 
 export async function clear(db: Db, key: string) {
-  await db.run(sql`delete from rate_limits where key = ${key}`);
+  await db.delete(rateLimits).where(eq(rateLimits.key, key));
 }

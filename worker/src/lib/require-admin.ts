@@ -1,18 +1,23 @@
-import { createMiddleware } from 'hono/factory';
+import { bearerAuth } from 'hono/bearer-auth';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from './api-error.ts';
 import { sha256Hex, timingSafeEqual } from './crypto.ts';
 
+/** Every refusal is the contract's `401 unauthorized`, a malformed header included (Hono would say 400). */
+function refuse(): never {
+  throw new ApiError('unauthorized', 'A valid admin token is required');
+}
+
 /**
- * Lets a request through only with `Authorization: Bearer <ADMIN_TOKEN>`, otherwise `401 unauthorized`.
- * Both sides are hashed before the constant-time compare, so not even the token's length leaks.
+ * Lets a request through only with `Authorization: Bearer <ADMIN_TOKEN>`. Both sides are hashed before the
+ * constant-time compare, so not even the token's length leaks.
  */
-export const requireAdmin = createMiddleware<AppEnv>(async (c, next) => {
-  const match = /^Bearer (\S+)$/i.exec(c.req.header('authorization') ?? '');
-  const expected = c.env.ADMIN_TOKEN;
-  const given = match?.[1];
-  if (!given || !expected || !timingSafeEqual(await sha256Hex(given), await sha256Hex(expected))) {
-    throw new ApiError('unauthorized', 'A valid admin token is required');
-  }
-  await next();
+export const requireAdmin = bearerAuth<AppEnv>({
+  verifyToken: async (token, c) => {
+    const expected = c.env.ADMIN_TOKEN;
+    return Boolean(expected) && timingSafeEqual(await sha256Hex(token), await sha256Hex(expected));
+  },
+  noAuthenticationHeader: { message: refuse },
+  invalidAuthenticationHeader: { message: refuse },
+  invalidToken: { message: refuse },
 });

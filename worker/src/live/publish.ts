@@ -24,9 +24,7 @@ function eventsByUser(deliveries: Delivery[]): Map<string, StreamEvent[]> {
 async function sendToHub(env: Env, userId: string, events: StreamEvent[]): Promise<void> {
   try {
     const hub = env.USER_HUB.get(env.USER_HUB.idFromName(userId));
-    const res = await hub.fetch('https://user-hub/publish', { method: 'POST', body: JSON.stringify(events) });
-    await res.body?.cancel();
-    if (!res.ok) logEvent('warn', { msg: 'fan-out refused', userId, status: res.status });
+    await hub.publish(events);
   } catch (error) {
     logEvent('warn', { msg: 'fan-out failed', userId, error: describeError(error) });
   }
@@ -35,7 +33,7 @@ async function sendToHub(env: Env, userId: string, events: StreamEvent[]): Promi
 /**
  * Hands events to each recipient's `UserHub` after the write has committed. Runs in `waitUntil`, so the
  * caller's response never waits on fan-out, and a hub that fails is logged, never surfaced: D1 is the
- * source of truth and clients catch up with `messages?after=`. One request per recipient, whatever the
+ * source of truth and clients catch up with `messages?after=`. One RPC call per recipient, whatever the
  * number of events, and recipients are reached in parallel so one slow hub does not hold up the others.
  */
 export function publish(env: Env, executionCtx: WaitUntil, deliveries: Delivery[]): void {

@@ -1,6 +1,7 @@
-import { type StreamTicket, streamQuery } from '@clipdm/shared';
+import { type StreamTicket, streamQuery, streamTicketSchema } from '@clipdm/shared';
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.ts';
+import { documentRoute, json, noContent } from '../features/openapi/describe.ts';
 import { ApiError } from '../lib/api-error.ts';
 import { requireAuth } from '../lib/require-auth.ts';
 import { validate } from '../lib/validate.ts';
@@ -10,22 +11,46 @@ import { consumeStreamTicket, issueStreamTicket } from './tickets.ts';
  * The live stream. Browsers cannot put an Authorization header on a WebSocket, so a signed-in client first
  * trades its access token for a short single-use ticket and then opens `GET /v1/stream?ticket=`.
  */
-export const stream = new Hono<AppEnv>()
-  .post('/ticket', requireAuth, async (c) => {
-    const ticket = await issueStreamTicket(c.get('db'), c.get('userId'));
-    // A token can outlive its account by up to 15 minutes; such a caller is simply signed out.
-    if (!ticket) throw new ApiError('unauthorized', 'This account no longer exists');
-    return c.json({ ticket } satisfies StreamTicket, 200);
-  })
-  .get('/', validate('query', streamQuery), async (c) => {
-    // Checked before the ticket so that a plain GET does not burn it.
-    if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') {
-      throw new ApiError('invalid_request', 'This endpoint only accepts a WebSocket upgrade', {
-        headers: { Upgrade: 'websocket' },
-      });
-    }
-    const userId = await consumeStreamTicket(c.get('db'), c.req.valid('query').ticket);
-    if (!userId) throw new ApiError('unauthorized', 'The ticket is unknown, already used or expired');
-    const hub = c.env.USER_HUB.get(c.env.USER_HUB.idFromName(userId));
-    return hub.fetch('https://user-hub/connect', { headers: { Upgrade: 'websocket' } });
-  });
+export const streamRoutes = new Hono<AppEnv>()
+  .post(
+    '/ticket',
+    documentRoute({
+      tag: 'Live',
+      summary: 'Trade the access token for a single-use stream ticket',
+      caller: 'user',
+      success: { 200: json(streamTicketSchema, 'A ticket valid for 30 seconds') },
+      errors: [],
+    }),
+    requireAuth,
+    async (c) => {
+      const ticket = await issueStreamTicket(c.get('db'), c.get('userId'));
+      // A token can outlive its account by up to 15 minutes; such a caller is simply signed out.
+      if (!ticket) throw new ApiError('unauthorized', 'This account no longer exists');
+      return c.json({ ticket } satisfies StreamTicket, 200);
+    },
+  )
+  .get(
+    '/',
+    documentRoute({
+      tag: 'Live',
+      summary: 'Open the event stream (WebSocket upgrade)',
+      caller: 'anyone',
+      success: {
+        101: noContent('Switching to a WebSocket; events arrive as JSON text frames (StreamEvent)'),
+      },
+      errors: [400, 401],
+    }),
+    validate('query', streamQuery),
+    async (c) => {
+      // Checked before the ticket so that a plain GET does not burn it.
+      if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') {
+        throw new ApiError('invalid_request', 'This endpoint only accepts a WebSocket upgrade', {
+          headers: { Upgrade: 'websocket' },
+        });
+      }
+      const userId = await consumeStreamTicket(c.get('db'), c.req.valid('query').ticket);
+      if (!userId) throw new ApiError('unauthorized', 'The ticket is unknown, already used or expired');
+      const hub = c.env.USER_HUB.get(c.env.USER_HUB.idFromName(userId));
+      return hub.fetch('https://user-hub/connect', { headers: { Upgrade: 'websocket' } });
+    },
+  );

@@ -1,4 +1,5 @@
 import { DurableObject } from 'cloudflare:workers';
+import type { StreamEvent } from '@clipdm/shared';
 import type { Env } from '../env.ts';
 import { logEvent } from '../lib/log.ts';
 
@@ -27,8 +28,9 @@ function closeQuietly(socket: WebSocket, code: number, reason: string): void {
 /**
  * One per user (`idFromName(userId)`): holds that user's live sockets, one per device. Sockets are accepted
  * with the hibernation API, so an idle hub is evicted from memory while its connections stay open, and
- * heartbeats are answered by the runtime without waking it. Events arrive from the worker on `/publish`
- * after the write they describe has committed; the hub keeps no history (D1 does).
+ * heartbeats are answered by the runtime without waking it. Events arrive from the worker by RPC
+ * (`stub.publish(events)`) after the write they describe has committed; the hub keeps no history (D1 does).
+ * The WebSocket connect stays a `fetch`, since an upgrade is an HTTP request.
  */
 export class UserHub extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
@@ -38,7 +40,6 @@ export class UserHub extends DurableObject<Env> {
 
   override async fetch(request: Request): Promise<Response> {
     const { pathname } = new URL(request.url);
-    if (pathname === '/publish' && request.method === 'POST') return this.publish(request);
     if (pathname === '/connect' && request.headers.get('upgrade')?.toLowerCase() === 'websocket') {
       return this.acceptDevice();
     }
@@ -67,10 +68,13 @@ export class UserHub extends DurableObject<Env> {
     return this.ctx.getWebSockets().filter((socket) => socket.readyState === WebSocket.OPEN);
   }
 
-  /** Sends each event, one JSON object per frame, to every open socket; answers how many got them. */
-  private async publish(request: Request): Promise<Response> {
-    const events: unknown = await request.json().catch(() => null);
-    if (!Array.isArray(events)) return new Response('Expected a JSON array of events', { status: 400 });
+  /** RPC: sends each event, one JSON object per frame, to every open socket; returns how many got them. */
+  publish(events: StreamEvent[]): number {
+    // RPC arguments are typed only at compile time; anything but a list is refused by delivering nothing.
+    if (!Array.isArray(events)) {
+      logEvent('warn', { msg: 'hub publish refused', reason: 'not a list of events' });
+      return 0;
+    }
     const frames = events.map((event) => JSON.stringify(event));
     let delivered = 0;
     for (const socket of this.openSockets()) {
@@ -83,7 +87,7 @@ export class UserHub extends DurableObject<Env> {
         closeQuietly(socket, 1011, 'send failed');
       }
     }
-    return Response.json({ delivered });
+    return delivered;
   }
 
   /** The stream is one-way; `ping` is answered by the auto-response and anything else is ignored. */

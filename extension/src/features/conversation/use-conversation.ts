@@ -4,6 +4,7 @@ import { useCallback, useRef, useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import { failureOf } from '../../api/http.ts';
 import { queryKeys } from '../../api/query-keys.ts';
+import { replaceInLists } from '../inbox/conversation-list-query.ts';
 import { markUnsent, setReactions, toggleMine } from './message-updates.ts';
 import { loadOlderMessages, messagesQuery, updateMessages } from './messages-query.ts';
 
@@ -23,8 +24,12 @@ export function useConversation(id: string) {
   const [actionError, setActionError] = useState<unknown>(null);
   const outcome = { onSuccess: () => setActionError(null), onError: setActionError };
 
+  // What a header or group action answered: the conversation, and its row in the boxes, show it at once.
   const setConversation = useCallback(
-    (conversation: Conversation) => client.setQueryData(queryKeys.conversation(id), conversation),
+    (conversation: Conversation) => {
+      client.setQueryData(queryKeys.conversation(id), conversation);
+      replaceInLists(client, conversation);
+    },
     [client, id],
   );
 

@@ -1,10 +1,18 @@
-import { ageGroupOf, defaultPolicy, loginBody, refreshBody, registerBody } from '@clipdm/shared';
+import {
+  ageGroupOf,
+  authResultSchema,
+  defaultPolicy,
+  loginBody,
+  refreshBody,
+  registerBody,
+} from '@clipdm/shared';
 import { Hono } from 'hono';
 import type { AppEnv } from '../../env.ts';
 import { ApiError } from '../../lib/api-error.ts';
 import { clear, hit, peek } from '../../lib/rate-limits.ts';
 import { validate } from '../../lib/validate.ts';
 import { createUser, findLoginByHandle, getUserById, toMe, type UserRow } from '../account/queries.ts';
+import { documentRoute, json, noContent } from '../openapi/describe.ts';
 import { DUMMY_CREDENTIALS, hashPassword, verifyPassword } from './password.ts';
 import { endLoginByRefreshToken, rotateRefreshToken, startLogin } from './queries.ts';
 import { ACCESS_TOKEN_TTL_SECONDS, signAccessToken } from './tokens.ts';
@@ -21,53 +29,100 @@ async function issueTokens(secret: string, user: UserRow, login: { loginId: stri
   };
 }
 
-export const auth = new Hono<AppEnv>()
-  .post('/register', validate('json', registerBody), async (c) => {
-    const body = c.req.valid('json');
-    const group = ageGroupOf(body.birthdate);
-    if (!group) throw new ApiError('age_restricted', 'You must be at least 13 to use ClipDM');
-    const db = c.get('db');
-    const user = await createUser(
-      db,
-      {
-        handle: body.handle,
-        displayName: body.displayName ?? body.handle,
-        birthdate: body.birthdate,
-        dmPolicy: defaultPolicy(group),
-      },
-      await hashPassword(body.password),
-    );
-    return c.json(await issueTokens(c.env.JWT_SECRET, user, await startLogin(db, user.id)), 201);
-  })
-  .post('/login', validate('json', loginBody), async (c) => {
-    const { handle, password } = c.req.valid('json');
-    const db = c.get('db');
-    const limitKey = `login:${handle}`;
-    const failures = await peek(db, limitKey, LOGIN_WINDOW_SECONDS);
-    if (failures.count >= LOGIN_FAILURES_ALLOWED) {
-      throw new ApiError('rate_limited', 'Too many failed sign-ins; try again later', {
-        headers: { 'Retry-After': String(failures.retryAfter) },
-      });
-    }
-    const found = await findLoginByHandle(db, handle);
-    // Unknown handles cost a full hash too, so timing does not tell which handles exist.
-    const valid = await verifyPassword(password, found?.credentials ?? DUMMY_CREDENTIALS);
-    if (!found || !valid) {
-      await hit(db, limitKey, LOGIN_WINDOW_SECONDS);
-      throw new ApiError('invalid_credentials', 'Wrong handle or password');
-    }
-    await clear(db, limitKey);
-    return c.json(await issueTokens(c.env.JWT_SECRET, found.user, await startLogin(db, found.user.id)), 200);
-  })
-  .post('/refresh', validate('json', refreshBody), async (c) => {
-    const db = c.get('db');
-    const rotated = await rotateRefreshToken(db, c.req.valid('json').refreshToken);
-    if (!rotated.ok) throw new ApiError('unauthorized', 'Sign in again');
-    const user = await getUserById(db, rotated.userId);
-    if (!user) throw new ApiError('unauthorized', 'Sign in again');
-    return c.json(await issueTokens(c.env.JWT_SECRET, user, rotated), 200);
-  })
-  .post('/logout', validate('json', refreshBody), async (c) => {
-    await endLoginByRefreshToken(c.get('db'), c.req.valid('json').refreshToken);
-    return c.body(null, 204);
-  });
+export const authRoutes = new Hono<AppEnv>()
+  .post(
+    '/register',
+    documentRoute({
+      tag: 'Auth',
+      summary: 'Create an account and sign in',
+      caller: 'anyone',
+      success: { 201: json(authResultSchema, 'The new account, signed in') },
+      errors: [400, 403, 409, 413],
+    }),
+    validate('json', registerBody),
+    async (c) => {
+      const body = c.req.valid('json');
+      const group = ageGroupOf(body.birthdate);
+      if (!group) throw new ApiError('age_restricted', 'You must be at least 13 to use ClipDM');
+      const db = c.get('db');
+      const user = await createUser(
+        db,
+        {
+          handle: body.handle,
+          displayName: body.displayName ?? body.handle,
+          birthdate: body.birthdate,
+          dmPolicy: defaultPolicy(group),
+        },
+        await hashPassword(body.password),
+      );
+      return c.json(await issueTokens(c.env.JWT_SECRET, user, await startLogin(db, user.id)), 201);
+    },
+  )
+  .post(
+    '/login',
+    documentRoute({
+      tag: 'Auth',
+      summary: 'Sign in',
+      caller: 'anyone',
+      success: { 200: json(authResultSchema, 'Signed in') },
+      errors: [400, 401, 413, 429],
+    }),
+    validate('json', loginBody),
+    async (c) => {
+      const { handle, password } = c.req.valid('json');
+      const db = c.get('db');
+      const limitKey = `login:${handle}`;
+      const failures = await peek(db, limitKey, LOGIN_WINDOW_SECONDS);
+      if (failures.count >= LOGIN_FAILURES_ALLOWED) {
+        throw new ApiError('rate_limited', 'Too many failed sign-ins; try again later', {
+          headers: { 'Retry-After': String(failures.retryAfter) },
+        });
+      }
+      const found = await findLoginByHandle(db, handle);
+      // Unknown handles cost a full hash too, so timing does not tell which handles exist.
+      const valid = await verifyPassword(password, found?.credentials ?? DUMMY_CREDENTIALS);
+      if (!found || !valid) {
+        await hit(db, limitKey, LOGIN_WINDOW_SECONDS);
+        throw new ApiError('invalid_credentials', 'Wrong handle or password');
+      }
+      await clear(db, limitKey);
+      return c.json(
+        await issueTokens(c.env.JWT_SECRET, found.user, await startLogin(db, found.user.id)),
+        200,
+      );
+    },
+  )
+  .post(
+    '/refresh',
+    documentRoute({
+      tag: 'Auth',
+      summary: 'Trade a refresh token for new tokens (the old one is spent)',
+      caller: 'anyone',
+      success: { 200: json(authResultSchema, 'New tokens') },
+      errors: [400, 401, 413],
+    }),
+    validate('json', refreshBody),
+    async (c) => {
+      const db = c.get('db');
+      const rotated = await rotateRefreshToken(db, c.req.valid('json').refreshToken);
+      if (!rotated.ok) throw new ApiError('unauthorized', 'Sign in again');
+      const user = await getUserById(db, rotated.userId);
+      if (!user) throw new ApiError('unauthorized', 'Sign in again');
+      return c.json(await issueTokens(c.env.JWT_SECRET, user, rotated), 200);
+    },
+  )
+  .post(
+    '/logout',
+    documentRoute({
+      tag: 'Auth',
+      summary: 'End the login of a refresh token',
+      caller: 'anyone',
+      success: { 204: noContent('Signed out') },
+      errors: [400, 413],
+    }),
+    validate('json', refreshBody),
+    async (c) => {
+      await endLoginByRefreshToken(c.get('db'), c.req.valid('json').refreshToken);
+      return c.body(null, 204);
+    },
+  );

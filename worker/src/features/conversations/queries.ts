@@ -67,6 +67,7 @@ export async function findDirect(db: Db, directKey: string) {
 /**
  * Gets or creates the direct conversation of `creatorId` and `otherId` in one transaction. The other
  * side's row is hidden until the first message, so nothing shows up for them before then.
+ * Raw SQL: these statements share one `runAsTransaction` batch, which drizzle cannot bind (drizzle-orm#2277).
  */
 export async function getOrCreateDirect(
   db: Db,

@@ -1,4 +1,10 @@
-import { boxQuery, createConversationBody, idParam } from '@clipdm/shared';
+import {
+  boxQuery,
+  conversationPageSchema,
+  conversationSchema,
+  createConversationBody,
+  idParam,
+} from '@clipdm/shared';
 import { Hono } from 'hono';
 import type { AppEnv } from '../../env.ts';
 import { notFound } from '../../lib/api-error.ts';
@@ -8,51 +14,88 @@ import { validate } from '../../lib/validate.ts';
 import { conversationDeliveries, messageDeliveries } from '../../live/audiences.ts';
 import { publish } from '../../live/publish.ts';
 import { createGroup } from '../groups/service.ts';
+import { documentRoute, json } from '../openapi/describe.ts';
 import { conversationView, conversationViews } from './conversation-views.ts';
 import { listBox, openDirect } from './queries.ts';
 
 export const conversationRoutes = new Hono<AppEnv>()
   .use(requireAuth)
-  .get('/', validate('query', boxQuery), async (c) => {
-    const db = c.get('db');
-    const { box, cursor, limit } = c.req.valid('query');
-    const after = decodeKeyset(cursor);
-    const page = await listBox(db, c.get('userId'), box === 'inbox' ? 'accepted' : 'request', limit, after);
-    const last = page.rows.at(-1);
-    return c.json(
-      {
-        conversations: await conversationViews(
-          db,
-          c.get('userId'),
-          page.rows.map((r) => r.id),
-        ),
-        cursor: page.more && last ? encodeCursor([last.at, last.id]) : null,
+  .get(
+    '/',
+    documentRoute({
+      tag: 'Conversations',
+      summary: 'Inbox or requests, by last activity',
+      caller: 'user',
+      success: { 200: json(conversationPageSchema, 'One page') },
+      errors: [400],
+    }),
+    validate('query', boxQuery),
+    async (c) => {
+      const db = c.get('db');
+      const { box, cursor, limit } = c.req.valid('query');
+      const after = decodeKeyset(cursor);
+      const page = await listBox(db, c.get('userId'), box === 'inbox' ? 'accepted' : 'request', limit, after);
+      const last = page.rows.at(-1);
+      return c.json(
+        {
+          conversations: await conversationViews(
+            db,
+            c.get('userId'),
+            page.rows.map((r) => r.id),
+          ),
+          cursor: page.more && last ? encodeCursor([last.at, last.id]) : null,
+        },
+        200,
+      );
+    },
+  )
+  .post(
+    '/',
+    documentRoute({
+      tag: 'Conversations',
+      summary: 'Open a direct conversation, or create a group',
+      caller: 'user',
+      success: {
+        200: json(conversationSchema, 'The existing direct conversation'),
+        201: json(conversationSchema, 'The new conversation'),
       },
-      200,
-    );
-  })
-  .post('/', validate('json', createConversationBody), async (c) => {
-    const db = c.get('db');
-    const viewerId = c.get('userId');
-    const { members: handles, title } = c.req.valid('json');
-    const [handle] = handles;
-    if (handles.length > 1 || !handle) {
-      const group = await createGroup(db, c.env, viewerId, handles, title ?? null);
-      publish(c.env, c.executionCtx, await messageDeliveries(db, group.row, [], { membersChanged: true }));
-      const view = await conversationView(db, viewerId, group.id);
+      errors: [400, 403, 404, 413, 429],
+    }),
+    validate('json', createConversationBody),
+    async (c) => {
+      const db = c.get('db');
+      const viewerId = c.get('userId');
+      const { members: handles, title } = c.req.valid('json');
+      const [handle] = handles;
+      if (handles.length > 1 || !handle) {
+        const group = await createGroup(db, c.env, viewerId, handles, title ?? null);
+        publish(c.env, c.executionCtx, await messageDeliveries(db, group.row, [], { membersChanged: true }));
+        const view = await conversationView(db, viewerId, group.id);
+        if (!view) throw notFound('No such conversation');
+        return c.json(view, 201);
+      }
+      const { id, created } = await openDirect(db, viewerId, handle);
+      const view = await conversationView(db, viewerId, id);
       if (!view) throw notFound('No such conversation');
-      return c.json(view, 201);
-    }
-    const { id, created } = await openDirect(db, viewerId, handle);
-    const view = await conversationView(db, viewerId, id);
-    if (!view) throw notFound('No such conversation');
-    if (created) publish(c.env, c.executionCtx, await conversationDeliveries(db, id, [viewerId]));
-    return c.json(view, created ? 201 : 200);
-  })
-  .get('/:id', validate('param', idParam), async (c) => {
-    const db = c.get('db');
-    // The view is read with the membership check in the same query; a non-member gets the same 404.
-    const view = await conversationView(db, c.get('userId'), c.req.valid('param').id);
-    if (!view) throw notFound('No such conversation');
-    return c.json(view, 200);
-  });
+      if (created) publish(c.env, c.executionCtx, await conversationDeliveries(db, id, [viewerId]));
+      return c.json(view, created ? 201 : 200);
+    },
+  )
+  .get(
+    '/:id',
+    documentRoute({
+      tag: 'Conversations',
+      summary: 'One conversation',
+      caller: 'user',
+      success: { 200: json(conversationSchema, 'The conversation') },
+      errors: [400, 404],
+    }),
+    validate('param', idParam),
+    async (c) => {
+      const db = c.get('db');
+      // The view is read with the membership check in the same query; a non-member gets the same 404.
+      const view = await conversationView(db, c.get('userId'), c.req.valid('param').id);
+      if (!view) throw notFound('No such conversation');
+      return c.json(view, 200);
+    },
+  );

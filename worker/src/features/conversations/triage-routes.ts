@@ -1,4 +1,4 @@
-import { idParam, readBody, reportBody } from '@clipdm/shared';
+import { conversationSchema, idParam, readBody, reportBody, reportFiledSchema } from '@clipdm/shared';
 import { type Context, Hono } from 'hono';
 import type { AppEnv } from '../../env.ts';
 import { notFound } from '../../lib/api-error.ts';
@@ -9,6 +9,7 @@ import { publish } from '../../live/publish.ts';
 import { announceChange } from '../groups/announce-change.ts';
 import { leaveGroup } from '../groups/service.ts';
 import { fileReport } from '../moderation/report-filing.ts';
+import { documentRoute, json, noContent } from '../openapi/describe.ts';
 import { conversationView } from './conversation-views.ts';
 import {
   acceptConversation,
@@ -28,82 +29,161 @@ async function mute(c: Context<AppEnv>, id: string, muted: boolean) {
   publish(c.env, c.executionCtx, await unreadDeliveries(db, [userId]));
 }
 
-/** What a member does with a conversation: accept, decline, report, read, mute, leave. */
+/** What a member does with a conversation, mounted at `/v1/conversations/:id`: accept, decline, report, read, mute, leave. */
 export const triageRoutes = new Hono<AppEnv>()
   .use(requireAuth)
-  .post('/:id/accept', validate('param', idParam), async (c) => {
-    const db = c.get('db');
-    const userId = c.get('userId');
-    const { id } = c.req.valid('param');
-    await requireMembership(db, id, userId);
-    await acceptConversation(db, id, userId);
-    const [view, rows] = await Promise.all([conversationView(db, userId, id), memberRows(db, id)]);
-    if (!view) throw notFound('No such conversation');
-    // Everyone who sees the conversation gets their new view: read receipts may now show both ways.
-    const shown = rows.filter((m) => m.state === 'accepted' && !m.hidden).map((m) => m.userId);
-    const [deliveries, unread] = await Promise.all([
-      // The viewer's own view is already at hand; only the others' are read.
-      conversationDeliveries(
-        db,
-        id,
-        shown.filter((memberId) => memberId !== userId),
-      ),
-      unreadDeliveries(db, [userId]),
-    ]);
-    const own = shown.includes(userId)
-      ? [{ userId, event: { type: 'conversation' as const, conversation: view } }]
-      : [];
-    publish(c.env, c.executionCtx, [...own, ...deliveries, ...unread]);
-    return c.json(view, 200);
-  })
-  .post('/:id/decline', validate('param', idParam), async (c) => {
-    const db = c.get('db');
-    const userId = c.get('userId');
-    const { id } = c.req.valid('param');
-    await requireMembership(db, id, userId);
-    await declineConversation(db, id, userId);
-    publish(c.env, c.executionCtx, await unreadDeliveries(db, [userId]));
-    return c.body(null, 204);
-  })
-  .post('/:id/report', validate('param', idParam), validate('json', reportBody), async (c) => {
-    const db = c.get('db');
-    const userId = c.get('userId');
-    const { id } = c.req.valid('param');
-    const membership = await requireMembership(db, id, userId);
-    const reportId = await fileReport(db, userId, membership, c.req.valid('json'));
-    publish(c.env, c.executionCtx, await unreadDeliveries(db, [userId]));
-    return c.json({ reportId }, 201);
-  })
-  .post('/:id/read', validate('param', idParam), validate('json', readBody), async (c) => {
-    const db = c.get('db');
-    const userId = c.get('userId');
-    const { id } = c.req.valid('param');
-    const membership = await requireMembership(db, id, userId);
-    const seq = await markRead(db, id, userId, c.req.valid('json').seq);
-    if (seq > membership.member.lastReadSeq) {
-      publish(c.env, c.executionCtx, await readDeliveries(db, id, userId, seq));
-    }
-    return c.body(null, 204);
-  })
-  .put('/:id/mute', validate('param', idParam), async (c) => {
-    await mute(c, c.req.valid('param').id, true);
-    return c.body(null, 204);
-  })
-  .delete('/:id/mute', validate('param', idParam), async (c) => {
-    await mute(c, c.req.valid('param').id, false);
-    return c.body(null, 204);
-  })
-  .post('/:id/leave', validate('param', idParam), async (c) => {
-    const db = c.get('db');
-    const userId = c.get('userId');
-    const { id } = c.req.valid('param');
-    const membership = await requireMembership(db, id, userId);
-    if (membership.conversation.kind === 'group') {
-      const { row, gone } = await leaveGroup(db, membership, userId);
-      await announceChange(c, row, gone);
+  .post(
+    '/accept',
+    documentRoute({
+      tag: 'Conversations',
+      summary: 'Accept a request',
+      caller: 'user',
+      success: { 200: json(conversationSchema, 'The conversation, now in the inbox') },
+      errors: [400, 404],
+    }),
+    validate('param', idParam),
+    async (c) => {
+      const db = c.get('db');
+      const userId = c.get('userId');
+      const { id } = c.req.valid('param');
+      await requireMembership(db, id, userId);
+      await acceptConversation(db, id, userId);
+      const [view, rows] = await Promise.all([conversationView(db, userId, id), memberRows(db, id)]);
+      if (!view) throw notFound('No such conversation');
+      // Everyone who sees the conversation gets their new view: read receipts may now show both ways.
+      const shown = rows.filter((m) => m.state === 'accepted' && !m.hidden).map((m) => m.userId);
+      const [deliveries, unread] = await Promise.all([
+        // The viewer's own view is already at hand; only the others' are read.
+        conversationDeliveries(
+          db,
+          id,
+          shown.filter((memberId) => memberId !== userId),
+        ),
+        unreadDeliveries(db, [userId]),
+      ]);
+      const own = shown.includes(userId)
+        ? [{ userId, event: { type: 'conversation' as const, conversation: view } }]
+        : [];
+      publish(c.env, c.executionCtx, [...own, ...deliveries, ...unread]);
+      return c.json(view, 200);
+    },
+  )
+  .post(
+    '/decline',
+    documentRoute({
+      tag: 'Conversations',
+      summary: 'Decline a request',
+      caller: 'user',
+      success: { 204: noContent('Declined') },
+      errors: [400, 404],
+    }),
+    validate('param', idParam),
+    async (c) => {
+      const db = c.get('db');
+      const userId = c.get('userId');
+      const { id } = c.req.valid('param');
+      await requireMembership(db, id, userId);
+      await declineConversation(db, id, userId);
+      publish(c.env, c.executionCtx, await unreadDeliveries(db, [userId]));
       return c.body(null, 204);
-    }
-    await hideDirect(db, id, userId);
-    publish(c.env, c.executionCtx, await unreadDeliveries(db, [userId]));
-    return c.body(null, 204);
-  });
+    },
+  )
+  .post(
+    '/report',
+    documentRoute({
+      tag: 'Conversations',
+      summary: 'Report a conversation (optionally block)',
+      caller: 'user',
+      success: { 201: json(reportFiledSchema, 'The report') },
+      errors: [400, 404, 413],
+    }),
+    validate('param', idParam),
+    validate('json', reportBody),
+    async (c) => {
+      const db = c.get('db');
+      const userId = c.get('userId');
+      const { id } = c.req.valid('param');
+      const membership = await requireMembership(db, id, userId);
+      const reportId = await fileReport(db, userId, membership, c.req.valid('json'));
+      publish(c.env, c.executionCtx, await unreadDeliveries(db, [userId]));
+      return c.json({ reportId }, 201);
+    },
+  )
+  .post(
+    '/read',
+    documentRoute({
+      tag: 'Conversations',
+      summary: 'Mark read up to a seq',
+      caller: 'user',
+      success: { 204: noContent('Marked') },
+      errors: [400, 404, 413],
+    }),
+    validate('param', idParam),
+    validate('json', readBody),
+    async (c) => {
+      const db = c.get('db');
+      const userId = c.get('userId');
+      const { id } = c.req.valid('param');
+      const membership = await requireMembership(db, id, userId);
+      const seq = await markRead(db, id, userId, c.req.valid('json').seq);
+      if (seq > membership.member.lastReadSeq) {
+        publish(c.env, c.executionCtx, await readDeliveries(db, id, userId, seq));
+      }
+      return c.body(null, 204);
+    },
+  )
+  .put(
+    '/mute',
+    documentRoute({
+      tag: 'Conversations',
+      summary: 'Mute',
+      caller: 'user',
+      success: { 204: noContent('Muted') },
+      errors: [400, 404],
+    }),
+    validate('param', idParam),
+    async (c) => {
+      await mute(c, c.req.valid('param').id, true);
+      return c.body(null, 204);
+    },
+  )
+  .delete(
+    '/mute',
+    documentRoute({
+      tag: 'Conversations',
+      summary: 'Unmute',
+      caller: 'user',
+      success: { 204: noContent('Unmuted') },
+      errors: [400, 404],
+    }),
+    validate('param', idParam),
+    async (c) => {
+      await mute(c, c.req.valid('param').id, false);
+      return c.body(null, 204);
+    },
+  )
+  .post(
+    '/leave',
+    documentRoute({
+      tag: 'Conversations',
+      summary: 'Leave a group, or hide a direct conversation',
+      caller: 'user',
+      success: { 204: noContent('Left') },
+      errors: [400, 404],
+    }),
+    validate('param', idParam),
+    async (c) => {
+      const db = c.get('db');
+      const userId = c.get('userId');
+      const { id } = c.req.valid('param');
+      const membership = await requireMembership(db, id, userId);
+      if (membership.conversation.kind === 'group') {
+        const { row, gone } = await leaveGroup(db, membership, userId);
+        await announceChange(c, row, gone);
+        return c.body(null, 204);
+      }
+      await hideDirect(db, id, userId);
+      publish(c.env, c.executionCtx, await unreadDeliveries(db, [userId]));
+      return c.body(null, 204);
+    },
+  );

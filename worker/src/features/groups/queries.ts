@@ -57,6 +57,7 @@ export async function admissions(
 /**
  * Adds (or brings back) members in one statement: one JSON parameter, whatever their number. Each starts
  * reading (and seeing messages) after the conversation's current last seq: a newcomer gets no history.
+ * Raw SQL: these statements share one `runAsTransaction` batch, which drizzle cannot bind (drizzle-orm#2277).
  */
 export function upsertMembers(
   conversationId: string,
@@ -80,6 +81,7 @@ export function upsertMembers(
  * active members. Placed after the insert in the same batch, it holds the cap however many adds race:
  * D1 runs a batch as one transaction, one at a time. The failure is SQLite's own "malformed JSON" error,
  * the only way to abort from plain SQL; `isOverCap` recognises it.
+ * Raw SQL: these statements share one `runAsTransaction` batch, which drizzle cannot bind (drizzle-orm#2277).
  */
 export function capGuard(conversationId: string, cap: number): SQL {
   return sql`select json(case when (select count(*) from members where conversation_id = ${conversationId}
@@ -93,7 +95,10 @@ export function isOverCap(error: unknown): boolean {
   return /malformed JSON/i.test(String(error));
 }
 
-/** Hands ownership to the longest-standing member (accepted ones first) when no active owner is left. */
+/**
+ * Hands ownership to the longest-standing member (accepted ones first) when no active owner is left.
+ * Raw SQL: these statements share one `runAsTransaction` batch, which drizzle cannot bind (drizzle-orm#2277).
+ */
 export function passOwnership(conversationId: string): SQL {
   return sql`update members set role = 'owner' where conversation_id = ${conversationId} and user_id = (
       select user_id from members where conversation_id = ${conversationId} and state in ('accepted', 'request')
@@ -104,7 +109,9 @@ export function passOwnership(conversationId: string): SQL {
 
 /**
  * Applies member changes and stores the event message describing them ("alice added carol") in ONE
- * transaction, and returns that message.
+ * transaction, and returns that message. The changes are raw SQL statements (`service.ts` writes
+ * them) because they share one `runAsTransaction` batch, which drizzle cannot bind
+ * (drizzle-orm#2277).
  */
 export async function changeWithEvent(
   db: Db,

@@ -1,4 +1,10 @@
-import { addMembersBody, idParam, memberParam, renameConversationBody } from '@clipdm/shared';
+import {
+  addMembersBody,
+  conversationSchema,
+  idParam,
+  memberParam,
+  renameConversationBody,
+} from '@clipdm/shared';
 import { Hono } from 'hono';
 import type { AppEnv } from '../../env.ts';
 import { notFound } from '../../lib/api-error.ts';
@@ -6,38 +12,74 @@ import { requireAuth } from '../../lib/require-auth.ts';
 import { validate } from '../../lib/validate.ts';
 import { conversationView } from '../conversations/conversation-views.ts';
 import { requireMembership } from '../conversations/queries.ts';
+import { documentRoute, json, noContent } from '../openapi/describe.ts';
 import { announceChange } from './announce-change.ts';
 import { addToGroup, removeFromGroup, renameGroup } from './service.ts';
 
-/** Group membership and title, mounted at `/v1/conversations`. */
+/** Group title and membership, mounted at `/v1/conversations/:id`. */
 export const groupRoutes = new Hono<AppEnv>()
   .use(requireAuth)
-  .patch('/:id', validate('param', idParam), validate('json', renameConversationBody), async (c) => {
-    const db = c.get('db');
-    const userId = c.get('userId');
-    const membership = await requireMembership(db, c.req.valid('param').id, userId);
-    const { id, row } = await renameGroup(db, membership, userId, c.req.valid('json').title);
-    await announceChange(c, row);
-    const view = await conversationView(db, userId, id);
-    if (!view) throw notFound('No such conversation');
-    return c.json(view, 200);
-  })
-  .post('/:id/members', validate('param', idParam), validate('json', addMembersBody), async (c) => {
-    const db = c.get('db');
-    const userId = c.get('userId');
-    const membership = await requireMembership(db, c.req.valid('param').id, userId);
-    const { id, row } = await addToGroup(db, c.env, membership, userId, c.req.valid('json').handles);
-    await announceChange(c, row);
-    const view = await conversationView(db, userId, id);
-    if (!view) throw notFound('No such conversation');
-    return c.json(view, 200);
-  })
-  .delete('/:id/members/:handle', validate('param', memberParam), async (c) => {
-    const db = c.get('db');
-    const userId = c.get('userId');
-    const { id, handle } = c.req.valid('param');
-    const membership = await requireMembership(db, id, userId);
-    const { row, gone } = await removeFromGroup(db, membership, userId, handle);
-    await announceChange(c, row, gone);
-    return c.body(null, 204);
-  });
+  .patch(
+    '/',
+    documentRoute({
+      tag: 'Groups',
+      summary: 'Rename a group (owner)',
+      caller: 'user',
+      success: { 200: json(conversationSchema, 'The renamed group') },
+      errors: [400, 403, 404, 413],
+    }),
+    validate('param', idParam),
+    validate('json', renameConversationBody),
+    async (c) => {
+      const db = c.get('db');
+      const userId = c.get('userId');
+      const membership = await requireMembership(db, c.req.valid('param').id, userId);
+      const { id, row } = await renameGroup(db, membership, userId, c.req.valid('json').title);
+      await announceChange(c, row);
+      const view = await conversationView(db, userId, id);
+      if (!view) throw notFound('No such conversation');
+      return c.json(view, 200);
+    },
+  )
+  .post(
+    '/members',
+    documentRoute({
+      tag: 'Groups',
+      summary: 'Add members',
+      caller: 'user',
+      success: { 200: json(conversationSchema, 'The group with its new members') },
+      errors: [400, 403, 404, 413, 429],
+    }),
+    validate('param', idParam),
+    validate('json', addMembersBody),
+    async (c) => {
+      const db = c.get('db');
+      const userId = c.get('userId');
+      const membership = await requireMembership(db, c.req.valid('param').id, userId);
+      const { id, row } = await addToGroup(db, c.env, membership, userId, c.req.valid('json').handles);
+      await announceChange(c, row);
+      const view = await conversationView(db, userId, id);
+      if (!view) throw notFound('No such conversation');
+      return c.json(view, 200);
+    },
+  )
+  .delete(
+    '/members/:handle',
+    documentRoute({
+      tag: 'Groups',
+      summary: 'Remove a member (owner), or yourself',
+      caller: 'user',
+      success: { 204: noContent('Removed') },
+      errors: [400, 403, 404],
+    }),
+    validate('param', memberParam),
+    async (c) => {
+      const db = c.get('db');
+      const userId = c.get('userId');
+      const { id, handle } = c.req.valid('param');
+      const membership = await requireMembership(db, id, userId);
+      const { row, gone } = await removeFromGroup(db, membership, userId, handle);
+      await announceChange(c, row, gone);
+      return c.body(null, 204);
+    },
+  );

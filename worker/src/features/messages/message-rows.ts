@@ -41,7 +41,8 @@ export type MessageRow = Awaited<ReturnType<typeof selectMessages>>[number];
 
 /**
  * `selectMessages` as one raw statement, for a `runAsTransaction` batch: its rows come back keyed like
- * `MessageRow` (read them with `rowOf(messageColumns, …)`).
+ * `MessageRow` (read them with `rowOf(messageColumns, …)`). Raw because drizzle's D1 batch cannot bind raw
+ * statements (drizzle-orm#2277), and aliased because its batch shifts same-named columns (drizzle-orm#6038).
  */
 export function selectMessagesStatement(where: SQL): SQL {
   return sql`select ${selectList(messageColumns)} from ${messages}

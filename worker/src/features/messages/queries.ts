@@ -30,7 +30,11 @@ export interface InsertOptions {
   rateLimit?: { key: string; max: number };
 }
 
-/** The statements of one send, in order; `id` and `now` are the new message's. */
+/**
+ * The statements of one send, in order; `id` and `now` are the new message's. Each insert or update is
+ * guarded by the ones before it (`where exists …`), so all of them run in one `runAsTransaction` batch:
+ * raw SQL, because drizzle's D1 batch cannot bind raw statements (drizzle-orm#2277).
+ */
 export function sendStatements(
   id: string,
   now: string,

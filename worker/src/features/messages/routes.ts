@@ -1,4 +1,12 @@
-import { idParam, messagesQuery, parseVideoHosts, parseVideoUrl, sendMessageBody } from '@clipdm/shared';
+import {
+  idParam,
+  messagePageSchema,
+  messageSchema,
+  messagesQuery,
+  parseVideoHosts,
+  parseVideoUrl,
+  sendMessageBody,
+} from '@clipdm/shared';
 import { Hono } from 'hono';
 import type { AppEnv, Env } from '../../env.ts';
 import { ApiError, notFound } from '../../lib/api-error.ts';
@@ -6,6 +14,7 @@ import { limitsOf } from '../../lib/config.ts';
 import { requireAuth } from '../../lib/require-auth.ts';
 import { validate } from '../../lib/validate.ts';
 import { publishLater } from '../../live/publish.ts';
+import { documentRoute, json } from '../openapi/describe.ts';
 import { enrichVideo } from '../videos/oembed.ts';
 import { toMessages } from './message-rows.ts';
 import { messagePage } from './queries.ts';
@@ -38,29 +47,56 @@ function contentOf(body: { text?: string; video?: { url: string } }, env: Env) {
   return { kind: 'text' as const, text: body.text ?? null, video: null };
 }
 
-/** Messages of one conversation, mounted at `/v1/conversations`. */
+/** Messages of one conversation, mounted at `/v1/conversations/:id/messages`. */
 export const messageRoutes = new Hono<AppEnv>()
   .use(requireAuth)
-  .get('/:id/messages', validate('param', idParam), validate('query', messagesQuery), async (c) => {
-    const db = c.get('db');
-    const userId = c.get('userId');
-    const page = await messagePage(
-      db,
-      { conversationId: c.req.valid('param').id, userId },
-      c.req.valid('query'),
-    );
-    if (!page) throw notFound('No such conversation');
-    return c.json({ messages: await toMessages(db, userId, page.rows), hasMore: page.hasMore }, 200);
-  })
-  .post('/:id/messages', validate('param', idParam), validate('json', sendMessageBody), async (c) => {
-    const db = c.get('db');
-    const userId = c.get('userId');
-    const { id } = c.req.valid('param');
-    const body = c.req.valid('json');
-    const context = await sendContext(db, id, userId, body.clientId);
-    const content = contentOf(body, c.env);
-    const sent = await sendMessage(db, c.env, userId, context, { clientId: body.clientId, ...content });
-    if (sent.created) publishLater(c.env, c.executionCtx, sent.deliveries());
-    if (sent.created && content.video) c.executionCtx.waitUntil(enrichVideo(c.env, db, content.video.url));
-    return c.json(sent.message, sent.created ? 201 : 200);
-  });
+  .get(
+    '/',
+    documentRoute({
+      tag: 'Messages',
+      summary: 'Message history, by seq',
+      caller: 'user',
+      success: { 200: json(messagePageSchema, 'One page') },
+      errors: [400, 404],
+    }),
+    validate('param', idParam),
+    validate('query', messagesQuery),
+    async (c) => {
+      const db = c.get('db');
+      const userId = c.get('userId');
+      const page = await messagePage(
+        db,
+        { conversationId: c.req.valid('param').id, userId },
+        c.req.valid('query'),
+      );
+      if (!page) throw notFound('No such conversation');
+      return c.json({ messages: await toMessages(db, userId, page.rows), hasMore: page.hasMore }, 200);
+    },
+  )
+  .post(
+    '/',
+    documentRoute({
+      tag: 'Messages',
+      summary: 'Send a message (idempotent by clientId)',
+      caller: 'user',
+      success: {
+        200: json(messageSchema, 'The message first stored with this clientId'),
+        201: json(messageSchema, 'The stored message'),
+      },
+      errors: [400, 403, 404, 413, 429],
+    }),
+    validate('param', idParam),
+    validate('json', sendMessageBody),
+    async (c) => {
+      const db = c.get('db');
+      const userId = c.get('userId');
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const context = await sendContext(db, id, userId, body.clientId);
+      const content = contentOf(body, c.env);
+      const sent = await sendMessage(db, c.env, userId, context, { clientId: body.clientId, ...content });
+      if (sent.created) publishLater(c.env, c.executionCtx, sent.deliveries());
+      if (sent.created && content.video) c.executionCtx.waitUntil(enrichVideo(c.env, db, content.video.url));
+      return c.json(sent.message, sent.created ? 201 : 200);
+    },
+  );

@@ -1,4 +1,10 @@
-import { handleParam, reportsQuery, resolveReportBody } from '@clipdm/shared';
+import {
+  handleParam,
+  reportPageSchema,
+  reportsQuery,
+  resolvedReportSchema,
+  resolveReportBody,
+} from '@clipdm/shared';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../../env.ts';
@@ -6,24 +12,43 @@ import { notFound } from '../../lib/api-error.ts';
 import { decodeKeyset, encodeCursor } from '../../lib/cursor.ts';
 import { requireAdmin } from '../../lib/require-admin.ts';
 import { validate } from '../../lib/validate.ts';
+import { documentRoute, json, noContent } from '../openapi/describe.ts';
 import { getReport, listReports, resolveReport, setSuspended } from './queries.ts';
 
 const reportParam = z.object({ id: z.string().min(1).max(64) });
 
 /** Moderation: review reports with the messages copied into them, and suspend or reinstate accounts. */
-export const admin = new Hono<AppEnv>()
+export const moderationRoutes = new Hono<AppEnv>()
   .use(requireAdmin)
-  .get('/reports', validate('query', reportsQuery), async (c) => {
-    const { status, cursor, limit } = c.req.valid('query');
-    const after = decodeKeyset(cursor);
-    const page = await listReports(c.get('db'), status, limit, after);
-    return c.json(
-      { reports: page.reports, cursor: page.next ? encodeCursor([page.next.at, page.next.id]) : null },
-      200,
-    );
-  })
+  .get(
+    '/reports',
+    documentRoute({
+      tag: 'Moderation',
+      summary: 'Reports by status',
+      caller: 'admin',
+      success: { 200: json(reportPageSchema, 'One page') },
+      errors: [400],
+    }),
+    validate('query', reportsQuery),
+    async (c) => {
+      const { status, cursor, limit } = c.req.valid('query');
+      const after = decodeKeyset(cursor);
+      const page = await listReports(c.get('db'), status, limit, after);
+      return c.json(
+        { reports: page.reports, cursor: page.next ? encodeCursor([page.next.at, page.next.id]) : null },
+        200,
+      );
+    },
+  )
   .post(
     '/reports/:id/resolve',
+    documentRoute({
+      tag: 'Moderation',
+      summary: 'Resolve a report',
+      caller: 'admin',
+      success: { 200: json(resolvedReportSchema, 'The resolved report') },
+      errors: [400, 404, 413],
+    }),
     validate('param', reportParam),
     validate('json', resolveReportBody),
     async (c) => {
@@ -35,12 +60,35 @@ export const admin = new Hono<AppEnv>()
       return c.json({ report }, 200);
     },
   )
-  .put('/users/:handle/suspension', validate('param', handleParam), async (c) => {
-    if (!(await setSuspended(c.get('db'), c.req.valid('param').handle, true))) throw notFound('No such user');
-    return c.body(null, 204);
-  })
-  .delete('/users/:handle/suspension', validate('param', handleParam), async (c) => {
-    if (!(await setSuspended(c.get('db'), c.req.valid('param').handle, false)))
-      throw notFound('No such user');
-    return c.body(null, 204);
-  });
+  .put(
+    '/users/:handle/suspension',
+    documentRoute({
+      tag: 'Moderation',
+      summary: 'Suspend an account',
+      caller: 'admin',
+      success: { 204: noContent('Suspended') },
+      errors: [400, 404],
+    }),
+    validate('param', handleParam),
+    async (c) => {
+      if (!(await setSuspended(c.get('db'), c.req.valid('param').handle, true)))
+        throw notFound('No such user');
+      return c.body(null, 204);
+    },
+  )
+  .delete(
+    '/users/:handle/suspension',
+    documentRoute({
+      tag: 'Moderation',
+      summary: 'Lift a suspension',
+      caller: 'admin',
+      success: { 204: noContent('Not suspended') },
+      errors: [400, 404],
+    }),
+    validate('param', handleParam),
+    async (c) => {
+      if (!(await setSuspended(c.get('db'), c.req.valid('param').handle, false)))
+        throw notFound('No such user');
+      return c.body(null, 204);
+    },
+  );
