@@ -1,3 +1,5 @@
+import type { UserHub } from '../src/live/user-hub.ts';
+
 /**
  * Test-only stand-ins for the worker's bindings that fail on purpose: a D1 database that throws on its n-th
  * statement or batch (as D1 does when its storage is overloaded or the connection drops), and a `UserHub`
@@ -74,18 +76,23 @@ export function faultyD1(db: D1Database, plan: FaultPlan): D1Database {
   return wrapper as unknown as D1Database;
 }
 
-/** A `UserHub` namespace whose every stub throws (`'throw'`) or never answers (`'hang'`). */
-export function faultyHubs(real: DurableObjectNamespace, mode: 'throw' | 'hang'): DurableObjectNamespace {
-  const stub = {
-    fetch: () =>
-      mode === 'throw'
-        ? Promise.reject(new Error('Durable Object reset because its code was updated. (injected fault)'))
-        : new Promise<Response>(() => {}),
-  };
+/**
+ * A `UserHub` namespace whose every stub throws (`'throw'`) or never answers (`'hang'`), whichever method
+ * is called on it (RPC `publish`, or `fetch` for a socket). A Proxy, so a hub method added later is faulty too.
+ */
+export function faultyHubs<Namespace extends DurableObjectNamespace<UserHub>>(
+  real: Namespace,
+  mode: 'throw' | 'hang',
+): Namespace {
+  const fail = () =>
+    mode === 'throw'
+      ? Promise.reject(new Error('Durable Object reset because its code was updated. (injected fault)'))
+      : new Promise<never>(() => {});
+  const stub = new Proxy({}, { get: () => fail });
   return {
     idFromName: (name: string) => real.idFromName(name),
     idFromString: (id: string) => real.idFromString(id),
     newUniqueId: () => real.newUniqueId(),
     get: () => stub,
-  } as unknown as DurableObjectNamespace;
+  } as unknown as Namespace;
 }

@@ -11,6 +11,7 @@ import { befriend, call, signUp, type TestUser } from './helpers.ts';
  */
 
 interface JsonSchema {
+  $ref?: string;
   type?: string | string[];
   enum?: unknown[];
   const?: unknown;
@@ -53,9 +54,13 @@ const HOSTILE = [
 
 const hostile = fc.constantFrom(...HOSTILE);
 
+/** The document's `components.schemas`, for `$ref`s (set once the document is read). */
+let components: Record<string, JsonSchema> = {};
+
 /** A value that satisfies `schema` as far as a generator can tell. Hand-written: no kept library turns JSON Schema into fast-check arbitraries for fast-check 4. */
 function valid(schema: JsonSchema | undefined, depth = 0): fc.Arbitrary<unknown> {
   if (!schema || depth > 4) return fc.constant(null);
+  if (schema.$ref) return valid(components[schema.$ref.replace('#/components/schemas/', '')], depth + 1);
   if (schema.const !== undefined) return fc.constant(schema.const);
   if (schema.enum) return fc.constantFrom(...schema.enum);
   const choices = schema.anyOf ?? schema.oneOf;
@@ -139,8 +144,10 @@ describe('fuzzing every operation of the OpenAPI document', () => {
     ids.push(secret.conversation.id, secret.message.id, own.conversation.id, own.message.id);
     handles.push(victim.handle, friend.handle, other.handle);
     const doc = (await (await call('/v1/openapi.json')).json()) as {
+      components?: { schemas?: Record<string, JsonSchema> };
       paths: Record<string, Record<string, Omit<Operation, 'method' | 'path'>>>;
     };
+    components = doc.components?.schemas ?? {};
     operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
       Object.entries(methods).map(([method, op]) => ({ ...op, method: method.toUpperCase(), path })),
     );
