@@ -645,6 +645,44 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    StreamEvent:
+      | {
+          /** @constant */
+          type: 'message';
+          message: components['schemas']['Message'];
+        }
+      | {
+          /** @constant */
+          type: 'message_unsent';
+          conversationId: string;
+          messageId: string;
+          seq: number;
+        }
+      | {
+          /** @constant */
+          type: 'reaction';
+          conversationId: string;
+          messageId: string;
+          reactions: components['schemas']['Reaction'][];
+        }
+      | {
+          /** @constant */
+          type: 'read';
+          conversationId: string;
+          userId: string;
+          seq: number;
+        }
+      | {
+          /** @constant */
+          type: 'conversation';
+          conversation: components['schemas']['Conversation'];
+        }
+      | {
+          /** @constant */
+          type: 'unread';
+          inbox: number;
+          requests: number;
+        };
     /** @description The body of every error response. */
     ErrorBody: {
       error: {
@@ -662,7 +700,8 @@ export interface components {
           | 'too_large'
           | 'rate_limited'
           | 'request_limit'
-          | 'internal';
+          | 'internal'
+          | 'unavailable';
         message: string;
         details?: {
           [key: string]: unknown;
