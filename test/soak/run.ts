@@ -23,8 +23,15 @@ const tempDir = mkdtempSync(join(tmpdir(), 'clipdm-soak-'));
 const worker = await startLocalWorker({
   port: PORT,
   tempDir,
-  // Per-minute and per-day limits would stop a soak in its first minute; the request limit stays as is.
-  vars: { LIMIT_MESSAGES_PER_MINUTE: '1000000', LIMIT_NEW_REQUESTS_PER_DAY: '1000000' },
+  // Per-minute, per-hour and per-day limits would stop a soak in its first minute (every client shares one
+  // IP); the limit of messages before an accept stays as is.
+  vars: {
+    LIMIT_MESSAGES_PER_MINUTE: '1000000',
+    LIMIT_NEW_REQUESTS_PER_DAY: '1000000',
+    LIMIT_REGISTRATIONS_PER_HOUR: '1000000',
+    LIMIT_STREAM_TICKETS_PER_MINUTE: '1000000',
+    LIMIT_REPORTS_PER_HOUR: '1000000',
+  },
 });
 const tally = new Tally();
 let exitCode = 1;
