@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig, type WxtViteConfig } from 'wxt';
 import { extensionPagesCsp } from './extension-pages-csp.ts';
+import { MANIFEST_PUBLIC_KEY } from './manifest-key.ts';
 
 /** Origins the extension may call: local workers on any port, and the production worker from the build. */
 function workerHostPermissions(): string[] {
@@ -41,7 +42,10 @@ export default defineConfig({
         devServer: command === 'serve',
       }),
     },
-    // A fixed add-on id: Firefox keeps storage and the `moz-extension://` origin (ALLOWED_ORIGINS) per id.
-    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'clipdm@clipdm.app' } } } : {}),
+    // A stable id in Chromium; in Firefox a fixed add-on id, which keeps storage and, with the
+    // `extensions.webextensions.uuids` pref, the `moz-extension://` origin for ALLOWED_ORIGINS.
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'clipdm@clipdm.app' } } }
+      : { key: MANIFEST_PUBLIC_KEY }),
   }),
 });

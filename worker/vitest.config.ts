@@ -24,7 +24,7 @@ export default defineProject({
     include: ['test/**/*.test.ts'],
     // Several suites share this machine's two cores; a test that sends 60 messages one by one can need more
     // than the default 5 s under that load without anything being wrong.
-    testTimeout: 20_000,
+    testTimeout: 30_000,
     setupFiles: ['./test/apply-migrations.ts'],
   },
 });

@@ -1,4 +1,5 @@
 export * from './age.ts';
+export * from './display-text.ts';
 export * from './emoji.ts';
 export * from './errors.ts';
 export * from './policy.ts';

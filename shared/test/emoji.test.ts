@@ -29,6 +29,9 @@ describe('isSingleEmoji', () => {
     [' 👍', 'leading space'],
     ['', 'empty'],
     ['\u200D', 'a lone joiner'],
+    [Array(8).fill('👍').join('\u200D'), 'a ZWJ chain of 8 thumbs (one grapheme, not an emoji)'],
+    ['🏴\u{E0068}\u{E0065}\u{E006C}\u{E006C}\u{E006F}\u{E007F}', 'tag letters spelling a word'],
+    ['👍\u{1F3FD}\u{1F3FD}', 'two skin tones'],
   ])('rejects %s (%s)', (text) => {
     expect(isSingleEmoji(text)).toBe(false);
   });

@@ -22,6 +22,7 @@ import { corsForAllowedOrigins } from './lib/cors.ts';
 import { onError, onNotFound } from './lib/error-handler.ts';
 import { newId } from './lib/ids.ts';
 import { requireSecrets } from './lib/require-secrets.ts';
+import { securityHeaders } from './lib/security-headers.ts';
 import { streamRoutes } from './live/stream-route.ts';
 
 /**
@@ -48,6 +49,7 @@ const v1 = new Hono<AppEnv>()
   .route('/admin', moderationRoutes);
 
 export const app = root
+  .use(securityHeaders)
   // The caller's id when it is a sane one (up to 64 characters), otherwise a new sortable id.
   .use(requestId({ limitLength: 64, generator: () => newId() }))
   .use(corsForAllowedOrigins)

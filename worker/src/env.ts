@@ -13,5 +13,5 @@ export type Db = DrizzleD1Database<typeof schema>;
 /** Hono's environment: the bindings, and what middleware puts on the context. */
 export interface AppEnv {
   Bindings: Env;
-  Variables: { db: Db; requestId: string; userId: string };
+  Variables: { db: Db; requestId: string; userId: string; loginId: string };
 }

@@ -1,14 +1,16 @@
 import type { Conversation } from '@clipdm/shared';
 import { describe, expect, it } from 'vitest';
-import { expectError, setPolicy, signUp, type TestUser } from './helpers.ts';
+import { expectError, followUser, setPolicy, signUp, type TestUser } from './helpers.ts';
 
 /** The 32-member cap holds when adds race: the check runs inside the add's own transaction. */
 
-async function openPeople(n: number): Promise<TestUser[]> {
+/** People who take anyone's messages and follow `adder`, so they join accepted (not as new requests). */
+async function openPeople(n: number, adder: TestUser): Promise<TestUser[]> {
   const people: TestUser[] = [];
   for (let i = 0; i < n; i++) {
     const p = await signUp('cap');
     await setPolicy(p, 'everyone');
+    await followUser(p, adder);
     people.push(p);
   }
   return people;
@@ -17,7 +19,7 @@ async function openPeople(n: number): Promise<TestUser[]> {
 describe('POST /v1/conversations/:id/members (concurrent adds)', () => {
   it('lets only one of two parallel adds in when together they would pass 32 members', async () => {
     const alice = await signUp('alice');
-    const people = await openPeople(33);
+    const people = await openPeople(33, alice);
     const res = await alice.api('/v1/conversations', {
       body: { members: people.slice(0, 29).map((p) => p.handle) },
     });

@@ -123,6 +123,8 @@ describe('POST /v1/conversations (a group)', () => {
     for (let i = 0; i < 32; i++) {
       const p = await signUp('g');
       await setPolicy(p, 'everyone');
+      // Following alice, they join accepted: not 31 new requests (20 a day), the cap is what is tested.
+      await followUser(p, alice);
       people.push(p);
     }
     await expectError(
@@ -174,6 +176,8 @@ describe('POST /v1/conversations/:id/members', () => {
     for (let i = 0; i < 32; i++) {
       const p = await signUp('g');
       await setPolicy(p, 'everyone');
+      // Following alice, they join accepted: not 31 new requests (20 a day), the cap is what is tested.
+      await followUser(p, alice);
       people.push(p);
     }
     const group = await createGroup(alice, people.slice(0, 31));

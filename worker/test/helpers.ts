@@ -95,3 +95,11 @@ export async function expectError(res: Response, status: number, code: string) {
   expect(text).not.toMatch(/at \w+ \(|SQLITE|stack/i);
   return body.error;
 }
+
+/** `user` signed in again with a fresh access token (a suspension ends every login the account had). */
+export async function signInAgain(user: TestUser): Promise<TestUser> {
+  const res = await call('/v1/auth/login', { body: { handle: user.handle, password: user.password } });
+  expect(res.status, await res.clone().text()).toBe(200);
+  const auth = (await res.json()) as AuthResult;
+  return { ...user, ...auth, api: (p, init = {}) => call(p, { ...init, token: auth.accessToken }) };
+}

@@ -2,7 +2,7 @@ import { env } from 'cloudflare:test';
 import type { AdminReport, Message } from '@clipdm/shared';
 import { describe, expect, it } from 'vitest';
 import { dm, messagesOf, openDirect, postMessage } from './chat-helpers.ts';
-import { befriend, call, expectError, signUp } from './helpers.ts';
+import { befriend, call, expectError, signInAgain, signUp } from './helpers.ts';
 
 const admin = (path: string, init: { method?: string; body?: unknown } = {}) =>
   call(path, { ...init, headers: { authorization: `Bearer ${env.ADMIN_TOKEN}` } });
@@ -38,8 +38,10 @@ describe('the moderation loop: report → review → suspend', () => {
     const resolved = await admin(`/v1/admin/reports/${reportId}/resolve`, { body: { action: 'suspend' } });
     expect(resolved.status).toBe(200);
 
-    // Suspended: the troll cannot send, and nobody can message the troll.
-    await expectError(await postMessage(troll, conversation.id, 'again'), 403, 'dms_unavailable');
+    // Suspended: the troll's logins ended; signed in again, they cannot send, and nobody can message them.
+    await expectError(await postMessage(troll, conversation.id, 'again'), 401, 'unauthorized');
+    const trollAgain = await signInAgain(troll);
+    await expectError(await postMessage(trollAgain, conversation.id, 'again'), 403, 'dms_unavailable');
     await expectError(await postMessage(victim, conversation.id, 'why'), 403, 'cannot_message');
 
     // The report is now in the resolved list and out of the open one.
@@ -52,7 +54,7 @@ describe('the moderation loop: report → review → suspend', () => {
     expect((await admin(`/v1/admin/users/${troll.handle}/suspension`, { method: 'DELETE' })).status).toBe(
       204,
     );
-    expect((await postMessage(troll, conversation.id, 'sorry')).status).toBe(201);
+    expect((await postMessage(trollAgain, conversation.id, 'sorry')).status).toBe(201);
   });
 
   it('a suspension by handle stops sends with 403 dms_unavailable', async () => {
@@ -61,7 +63,11 @@ describe('the moderation loop: report → review → suspend', () => {
     await befriend(alice, bob);
     const conversation = await openDirect(alice, bob);
     expect((await admin(`/v1/admin/users/${alice.handle}/suspension`, { method: 'PUT' })).status).toBe(204);
-    await expectError(await postMessage(alice, conversation.id, 'hi'), 403, 'dms_unavailable');
+    await expectError(
+      await postMessage(await signInAgain(alice), conversation.id, 'hi'),
+      403,
+      'dms_unavailable',
+    );
     expect(await messagesOf(bob, conversation.id)).toEqual([]);
   });
 });

@@ -5,25 +5,19 @@ describe('GET /v1/openapi.json', () => {
   it('is an OpenAPI 3.1 document generated from the request schemas', async () => {
     const res = await call('/v1/openapi.json');
     expect(res.status).toBe(200);
+    type Schema = { $ref?: string; properties?: Record<string, unknown>; required?: string[] };
     const doc = await res.json<{
       openapi: string;
       paths: Record<
         string,
-        Record<
-          string,
-          {
-            requestBody?: {
-              content: Record<
-                string,
-                { schema: { properties: Record<string, unknown>; required: string[] } }
-              >;
-            };
-          }
-        >
+        Record<string, { requestBody?: { content: Record<string, { schema: Schema }> } }>
       >;
+      components: { schemas: Record<string, Schema> };
     }>();
     expect(doc.openapi).toBe('3.1.0');
-    const register = doc.paths['/v1/auth/register']?.post?.requestBody?.content['application/json']?.schema;
+    const ref = doc.paths['/v1/auth/register']?.post?.requestBody?.content['application/json']?.schema.$ref;
+    expect(ref).toBe('#/components/schemas/RegisterBody');
+    const register = doc.components.schemas.RegisterBody;
     expect(Object.keys(register?.properties ?? {})).toEqual(
       expect.arrayContaining(['handle', 'password', 'birthdate', 'displayName']),
     );
@@ -43,12 +37,10 @@ describe('unknown routes and CORS', () => {
   });
 
   it('allows the extension origin and refuses others', async () => {
-    const allowed = await call('/v1/health', {
-      headers: { origin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop' },
-    });
-    expect(allowed.headers.get('access-control-allow-origin')).toBe(
-      'chrome-extension://abcdefghijklmnopabcdefghijklmnop',
-    );
+    // The extension's own id, fixed by its manifest key (extension/manifest-key.ts).
+    const ours = 'chrome-extension://hdjopaadfgnfifjlhcnhlmofjfbojmnc';
+    const allowed = await call('/v1/health', { headers: { origin: ours } });
+    expect(allowed.headers.get('access-control-allow-origin')).toBe(ours);
     const refused = await call('/v1/health', { headers: { origin: 'https://evil.example' } });
     expect(refused.headers.get('access-control-allow-origin')).toBeNull();
   });

@@ -2,7 +2,7 @@ import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { summarizeReactions } from '../src/features/messages/reaction-summaries.ts';
 import { dm, messagesOf } from './chat-helpers.ts';
-import { befriend, call, expectError, setPolicy, signUp, type TestUser } from './helpers.ts';
+import { befriend, call, expectError, setPolicy, signInAgain, signUp, type TestUser } from './helpers.ts';
 import { reactionRows } from './message-actions-seed.ts';
 
 async function friendsChat() {
@@ -96,7 +96,7 @@ describe('PUT /v1/messages/:id/reaction', () => {
       headers: { authorization: `Bearer ${env.ADMIN_TOKEN}` },
     });
     expect(suspend.status).toBe(204);
-    await expectError(await react(bob, message.id, '👍'), 403, 'dms_unavailable');
+    await expectError(await react(await signInAgain(bob), message.id, '👍'), 403, 'dms_unavailable');
   });
 
   it('requires a token', async () => {

@@ -3,7 +3,7 @@ import type { Message } from '@clipdm/shared';
 import { describe, expect, it } from 'vitest';
 import { app } from '../src/app.ts';
 import { messagesOf, openDirect, send } from './chat-helpers.ts';
-import { befriend, signUp } from './helpers.ts';
+import { befriend, call, signUp } from './helpers.ts';
 
 /**
  * D1 round trips of one send (DESIGN: one batch wherever the logic allows). The D1 binding is wrapped to
@@ -75,5 +75,28 @@ describe('POST /v1/conversations/:id/messages round trips', () => {
     expect(d1.calls()).toBe(3);
     const stored = await messagesOf(b, conversation.id);
     expect(stored.map((m) => m.text)).toEqual(['hi', 'hello', 'counted']);
+  });
+
+  it('refuses a send of an ended login in its first round trip, which also checks the login: 401, nothing stored', async () => {
+    const [a, b] = [await signUp('rtc'), await signUp('rtd')];
+    await befriend(a, b);
+    const conversation = await openDirect(a, b);
+    await send(a, conversation.id, 'before logout');
+    expect((await call('/v1/auth/logout', { body: { refreshToken: a.refreshToken } })).status).toBe(204);
+
+    // Only one call is answered: the liveness check rides in the send's first batch, not a call of its own.
+    const d1 = countingD1(env.DB, 1);
+    const ctx = createExecutionContext();
+    const request = new Request(`http://clipdm.test/v1/conversations/${conversation.id}/messages`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${a.accessToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ clientId: 'after-logout', text: 'after logout' }),
+    });
+    const res = await within(Promise.resolve(app.fetch(request, { ...env, DB: d1.binding }, ctx)), 2000);
+    expect(res.status, await res.clone().text()).toBe(401);
+    d1.release();
+    await waitOnExecutionContext(ctx);
+    expect(d1.calls()).toBe(1);
+    expect((await messagesOf(b, conversation.id)).map((m) => m.text)).toEqual(['before logout']);
   });
 });

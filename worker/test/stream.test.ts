@@ -10,6 +10,12 @@ import { MAX_SOCKETS_PER_USER, PING, PONG } from '../src/live/user-hub.ts';
 import { call, expectError, signUp } from './helpers.ts';
 import { connect, hubOf, openStream, publishTo, sleep, ticketFor, watch } from './live-socket.ts';
 
+/** The user and login an access token names (a ticket belongs to a login). */
+function loginOf(user: { user: { id: string }; accessToken: string }) {
+  const payload = JSON.parse(atob(user.accessToken.split('.')[1] as string)) as { sid: string };
+  return { userId: user.user.id, loginId: payload.sid };
+}
+
 const db = drizzle(env.DB, { schema });
 
 const unread = (inbox: number): StreamEvent => ({ type: 'unread', inbox, requests: 0 });
@@ -43,7 +49,7 @@ describe('POST /v1/stream/ticket', () => {
 
   it('sweeps tickets that expired unused', async () => {
     const alice = await signUp('alice');
-    const stale = await issueStreamTicket(db, alice.user.id, Date.now() - 2 * STREAM_TICKET_TTL_MS);
+    const stale = await issueStreamTicket(db, loginOf(alice), Date.now() - 2 * STREAM_TICKET_TTL_MS);
     expect(stale).not.toBeNull();
     await ticketFor(alice);
     const expired = await db
@@ -113,14 +119,14 @@ describe('GET /v1/stream', () => {
 
   it('refuses an expired ticket', async () => {
     const alice = await signUp('alice');
-    const ticket = await issueStreamTicket(db, alice.user.id, Date.now() - STREAM_TICKET_TTL_MS - 1);
+    const ticket = await issueStreamTicket(db, loginOf(alice), Date.now() - STREAM_TICKET_TTL_MS - 1);
     if (!ticket) throw new Error('no ticket issued');
     await expectError(await openStream(ticket), 401, 'unauthorized');
   });
 
   it('accepts a ticket just before it expires', async () => {
     const alice = await signUp('alice');
-    const ticket = await issueStreamTicket(db, alice.user.id, Date.now() - STREAM_TICKET_TTL_MS + 5_000);
+    const ticket = await issueStreamTicket(db, loginOf(alice), Date.now() - STREAM_TICKET_TTL_MS + 5_000);
     if (!ticket) throw new Error('no ticket issued');
     const res = await openStream(ticket);
     expect(res.status).toBe(101);

@@ -1,7 +1,6 @@
-import type { Locator, Page } from 'playwright-core';
-import { UI_TIMEOUT } from './flow.ts';
-import { waitFor } from './processes.ts';
-import { PASSWORD, world } from './world.ts';
+import { expect, type Locator, type Page } from '@playwright/test';
+import { type Accounts, PASSWORD } from './accounts.ts';
+import { UI_TIMEOUT } from './timeouts.ts';
 
 /** A regular expression matching `text` literally at the start of an accessible name. */
 export function startsWith(text: string): RegExp {
@@ -11,14 +10,19 @@ export function startsWith(text: string): RegExp {
 }
 
 /** Creates an account in the panel's sign-in form, then keeps an API session for the same account. */
-export async function signUp(panel: Page, handle: string, displayName: string): Promise<void> {
+export async function signUp(
+  panel: Page,
+  accounts: Accounts,
+  handle: string,
+  displayName: string,
+): Promise<void> {
   await panel.getByLabel('Handle').fill(handle);
   await panel.getByLabel('Password').fill(PASSWORD);
   await panel.getByLabel('Birthdate').fill('1990-04-12');
   await panel.getByLabel('Display name (optional)').fill(displayName);
   await panel.getByRole('button', { name: 'Create account' }).click();
   await panel.getByRole('tab', { name: /^Inbox/ }).waitFor({ timeout: UI_TIMEOUT });
-  world().sessions.set(handle, await world().api.login(handle, PASSWORD));
+  await accounts.session(handle);
 }
 
 /** Goes to a tab of the panel, from wherever it is. */
@@ -40,8 +44,8 @@ export async function openConversation(panel: Page, name: string): Promise<void>
 /** Waits until the open conversation has loaded: its composer takes text. */
 export async function composerReady(panel: Page): Promise<void> {
   const box = panel.getByLabel('Message', { exact: true });
-  await box.waitFor({ timeout: UI_TIMEOUT });
-  await waitFor('the conversation to load', () => box.isEnabled(), UI_TIMEOUT);
+  await expect(box, 'the composer to show').toBeVisible({ timeout: UI_TIMEOUT });
+  await expect(box, 'the conversation to load').toBeEnabled({ timeout: UI_TIMEOUT });
 }
 
 /** "New message" → find `handle` → open the direct conversation with them. */

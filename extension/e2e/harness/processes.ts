@@ -37,6 +37,12 @@ export function runTool(
       stopGroup(child);
       reject(new Error(`${command} ${args.join(' ')} timed out after ${options.timeoutMs} ms\n${tail}`));
     }, options.timeoutMs);
+    // A command that cannot start (not on PATH) fails the step instead of crashing the run.
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      log.end();
+      reject(new Error(`${command} ${args.join(' ')} could not start: ${error.message}`));
+    });
     child.on('exit', (code) => {
       clearTimeout(timer);
       log.end();

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { EXTENSION_ID } from '../../manifest-key.ts';
 import { ROOT, runTool, stopGroup, TOOL_ENV, waitFor } from './processes.ts';
 
 export interface WorkerHandle {
@@ -43,7 +44,10 @@ export async function startWorker(options: {
     ADMIN_TOKEN: adminToken,
     VIDEO_HOSTS: 'www.tiktok.com,m.tiktok.com,tiktok.com,vm.tiktok.com,vt.tiktok.com,127.0.0.1',
     OEMBED_URL: `${options.fixtureOrigin}/oembed`,
-    ALLOWED_ORIGINS: `chrome-extension://*,moz-extension://*,${options.fixtureOrigin}`,
+    // Exactly the extension's own origin (its id is fixed by the manifest key) and the fixture site.
+    ALLOWED_ORIGINS: `chrome-extension://${EXTENSION_ID},${options.fixtureOrigin}`,
+    // Every account of the suite registers from 127.0.0.1.
+    LIMIT_REGISTRATIONS_PER_HOUR: '100000',
     ...options.vars,
   };
   const envFile = join(options.tempDir, 'e2e.env');
@@ -79,7 +83,15 @@ export async function startWorker(options: {
   );
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // 'error' without 'exit' when wrangler cannot start at all; the health wait below then reports it.
+  let startError: Error | undefined;
+  const exited = new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.once('error', (error) => {
+      startError = error;
+      resolve();
+    });
+  });
 
   const stop = async () => {
     stopGroup(child);
@@ -90,10 +102,12 @@ export async function startWorker(options: {
   try {
     await waitFor(
       `wrangler dev on ${baseUrl} (log: ${logFile})`,
-      // An exited wrangler ends the wait at once; the check below turns it into the error.
-      async () => child.exitCode !== null || (await fetch(`${baseUrl}/v1/health`)).ok,
+      // An exited (or never started) wrangler ends the wait at once; the checks below turn it into the error.
+      async () =>
+        child.exitCode !== null || startError !== undefined || (await fetch(`${baseUrl}/v1/health`)).ok,
       150_000,
     );
+    if (startError) throw new Error(`wrangler dev could not start: ${startError.message}`);
     if (child.exitCode !== null)
       throw new Error(`wrangler dev exited with ${child.exitCode}; see ${logFile}`);
   } catch (error) {

@@ -738,12 +738,30 @@ export interface components {
     };
     /** @enum {string} */
     AgeGroup: '13-15' | '16-17' | 'adult';
+    RegisterBody: {
+      handle: string;
+      password: string;
+      birthdate: string;
+      displayName?: string;
+    };
+    LoginBody: {
+      handle: string;
+      password: string;
+    };
+    RefreshBody: {
+      refreshToken: string;
+    };
     Settings: {
       dmPolicy: components['schemas']['DmPolicy'];
       readReceipts: boolean;
     };
     /** @enum {string} */
     DmPolicy: 'everyone' | 'suggested' | 'friends' | 'no_one';
+    SettingsPatch: {
+      /** @enum {string} */
+      dmPolicy?: 'everyone' | 'suggested' | 'friends' | 'no_one';
+      readReceipts?: boolean;
+    };
     UserPage: {
       users: components['schemas']['User'][];
       cursor: string | null;
@@ -758,6 +776,9 @@ export interface components {
       followsYou: boolean;
       isFriend: boolean;
       canMessage: boolean;
+    };
+    DeleteMeBody: {
+      password: string;
     };
     /** @description Everything the service holds about one account. */
     AccountExport: {
@@ -826,8 +847,18 @@ export interface components {
       }[];
       title: string | null;
     };
+    IdentifiersBody: {
+      identifiers: {
+        /** @enum {string} */
+        kind: 'phone' | 'email' | 'facebook';
+        hash: string;
+      }[];
+    };
     ContactsMatched: {
       matched: number;
+    };
+    ContactsBody: {
+      hashes: string[];
     };
     UserList: {
       users: components['schemas']['User'][];
@@ -900,12 +931,42 @@ export interface components {
       count: number;
       mine: boolean;
     };
+    CreateConversationBody: {
+      members: string[];
+      title?: string;
+    };
     ReportFiled: {
       reportId: string;
+    };
+    ReportBody: {
+      /** @enum {string} */
+      reason: 'spam' | 'harassment' | 'hate' | 'nudity' | 'violence' | 'self_harm' | 'scam' | 'other';
+      messageIds?: string[];
+      note?: string;
+      block?: boolean;
+    };
+    ReadBody: {
+      seq: number;
+    };
+    RenameConversationBody: {
+      title: string;
+    };
+    AddMembersBody: {
+      handles: string[];
     };
     MessagePage: {
       messages: components['schemas']['Message'][];
       hasMore: boolean;
+    };
+    SendMessageBody: {
+      clientId: string;
+      text?: string;
+      video?: {
+        url: string;
+      };
+    };
+    ReactionBody: {
+      emoji: string;
     };
     /** @description A single-use ticket for `GET /v1/stream?ticket=`, valid for 30 seconds. */
     StreamTicket: {
@@ -941,6 +1002,10 @@ export interface components {
     };
     ResolvedReport: {
       report: components['schemas']['AdminReport'];
+    };
+    ResolveReportBody: {
+      /** @enum {string} */
+      action: 'dismiss' | 'suspend';
     };
   };
   responses: {
@@ -1066,12 +1131,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          handle: string;
-          password: string;
-          birthdate: string;
-          displayName?: string;
-        };
+        'application/json': components['schemas']['RegisterBody'];
       };
     };
     responses: {
@@ -1088,6 +1148,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       409: components['responses']['Conflict'];
       413: components['responses']['TooLarge'];
+      429: components['responses']['RateLimited'];
     };
   };
   postV1AuthLogin: {
@@ -1099,10 +1160,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          handle: string;
-          password: string;
-        };
+        'application/json': components['schemas']['LoginBody'];
       };
     };
     responses: {
@@ -1130,9 +1188,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          refreshToken: string;
-        };
+        'application/json': components['schemas']['RefreshBody'];
       };
     };
     responses: {
@@ -1159,9 +1215,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          refreshToken: string;
-        };
+        'application/json': components['schemas']['RefreshBody'];
       };
     };
     responses: {
@@ -1206,9 +1260,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          password: string;
-        };
+        'application/json': components['schemas']['DeleteMeBody'];
       };
     };
     responses: {
@@ -1255,11 +1307,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          /** @enum {string} */
-          dmPolicy?: 'everyone' | 'suggested' | 'friends' | 'no_one';
-          readReceipts?: boolean;
-        };
+        'application/json': components['schemas']['SettingsPatch'];
       };
     };
     responses: {
@@ -1333,13 +1381,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          identifiers: {
-            /** @enum {string} */
-            kind: 'phone' | 'email' | 'facebook';
-            hash: string;
-          }[];
-        };
+        'application/json': components['schemas']['IdentifiersBody'];
       };
     };
     responses: {
@@ -1364,9 +1406,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          hashes: string[];
-        };
+        'application/json': components['schemas']['ContactsBody'];
       };
     };
     responses: {
@@ -1382,6 +1422,7 @@ export interface operations {
       400: components['responses']['InvalidRequest'];
       401: components['responses']['Unauthorized'];
       413: components['responses']['TooLarge'];
+      429: components['responses']['RateLimited'];
     };
   };
   deleteV1MeContacts: {
@@ -1551,7 +1592,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Blocked */
+      /** @description Blocked (nothing to do for an unknown handle) */
       204: {
         headers: {
           [name: string]: unknown;
@@ -1560,7 +1601,6 @@ export interface operations {
       };
       400: components['responses']['InvalidRequest'];
       401: components['responses']['Unauthorized'];
-      404: components['responses']['NotFound'];
     };
   };
   deleteV1UsersByHandleBlock: {
@@ -1583,7 +1623,6 @@ export interface operations {
       };
       400: components['responses']['InvalidRequest'];
       401: components['responses']['Unauthorized'];
-      404: components['responses']['NotFound'];
     };
   };
   getV1Conversations: {
@@ -1621,10 +1660,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          members: string[];
-          title?: string;
-        };
+        'application/json': components['schemas']['CreateConversationBody'];
       };
     };
     responses: {
@@ -1690,9 +1726,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          title: string;
-        };
+        'application/json': components['schemas']['RenameConversationBody'];
       };
     };
     responses: {
@@ -1771,13 +1805,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          /** @enum {string} */
-          reason: 'spam' | 'harassment' | 'hate' | 'nudity' | 'violence' | 'self_harm' | 'scam' | 'other';
-          messageIds?: string[];
-          note?: string;
-          block?: boolean;
-        };
+        'application/json': components['schemas']['ReportBody'];
       };
     };
     responses: {
@@ -1794,6 +1822,7 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       404: components['responses']['NotFound'];
       413: components['responses']['TooLarge'];
+      429: components['responses']['RateLimited'];
     };
   };
   postV1ConversationsByIdRead: {
@@ -1807,9 +1836,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          seq: number;
-        };
+        'application/json': components['schemas']['ReadBody'];
       };
     };
     responses: {
@@ -1906,9 +1933,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          handles: string[];
-        };
+        'application/json': components['schemas']['AddMembersBody'];
       };
     };
     responses: {
@@ -1994,13 +2019,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          clientId: string;
-          text?: string;
-          video?: {
-            url: string;
-          };
-        };
+        'application/json': components['schemas']['SendMessageBody'];
       };
     };
     responses: {
@@ -2088,9 +2107,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          emoji: string;
-        };
+        'application/json': components['schemas']['ReactionBody'];
       };
     };
     responses: {
@@ -2151,6 +2168,7 @@ export interface operations {
         };
       };
       401: components['responses']['Unauthorized'];
+      429: components['responses']['RateLimited'];
     };
   };
   getV1Stream: {
@@ -2212,10 +2230,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          /** @enum {string} */
-          action: 'dismiss' | 'suspend';
-        };
+        'application/json': components['schemas']['ResolveReportBody'];
       };
     };
     responses: {

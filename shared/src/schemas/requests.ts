@@ -1,9 +1,13 @@
 import { z } from 'zod';
 import { DM_POLICIES } from '../age.ts';
+import { displayTextProblem, isReservedName } from '../display-text.ts';
 import { isSingleEmoji } from '../emoji.ts';
 import { handleSchema } from './params.ts';
 
-/** Request bodies and queries of the API contract. The worker's routes validate with them, and the OpenAPI document is generated from those routes. */
+/**
+ * Request bodies and queries of the API contract. The worker's routes validate with them, and the OpenAPI
+ * document is generated from those routes; each body's `id` is its component name there.
+ */
 
 const isoDate = z
   .string()
@@ -13,27 +17,55 @@ const isoDate = z
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
   }, 'birthdate: not a calendar date');
 
-export const registerBody = z.object({
-  handle: handleSchema,
-  password: z.string().min(10).max(128),
-  birthdate: isoDate,
-  displayName: z.string().trim().min(1).max(50).optional(),
-});
+/** A name or title others see: NFC, trimmed, 1–50 characters, nothing hidden in it (`display-text.ts`). */
+function displayText(field: string) {
+  // `trim` and `normalize` rewrite the value in place, so the length checks see the stored form and the
+  // OpenAPI document still shows a plain string of 1–50 characters.
+  return z
+    .string()
+    .trim()
+    .normalize('NFC')
+    .min(1, `${field}: empty after trimming`)
+    .max(50, `${field}: at most 50 characters`)
+    .superRefine((text, ctx) => {
+      const problem = displayTextProblem(text);
+      if (problem) ctx.addIssue({ code: 'custom', message: `${field}: ${problem}` });
+    });
+}
 
-export const loginBody = z.object({
-  handle: z.string().trim().toLowerCase().min(1).max(64),
-  password: z.string().min(1).max(128),
-});
+export const displayNameSchema = displayText('displayName').refine(
+  (name) => !isReservedName(name),
+  'displayName: that name is reserved',
+);
 
-export const refreshBody = z.object({ refreshToken: z.string().min(1).max(256) });
+export const groupTitleSchema = displayText('title');
 
-export const deleteMeBody = z.object({ password: z.string().min(1).max(128) });
+export const registerBody = z
+  .object({
+    handle: handleSchema,
+    password: z.string().min(10).max(128),
+    birthdate: isoDate,
+    displayName: displayNameSchema.optional(),
+  })
+  .meta({ id: 'RegisterBody' });
+
+export const loginBody = z
+  .object({
+    handle: z.string().trim().toLowerCase().min(1).max(64),
+    password: z.string().min(1).max(128),
+  })
+  .meta({ id: 'LoginBody' });
+
+export const refreshBody = z.object({ refreshToken: z.string().min(1).max(256) }).meta({ id: 'RefreshBody' });
+
+export const deleteMeBody = z.object({ password: z.string().min(1).max(128) }).meta({ id: 'DeleteMeBody' });
 
 export const dmPolicySchema = z.enum(DM_POLICIES);
 
 export const settingsPatch = z
   .object({ dmPolicy: dmPolicySchema.optional(), readReceipts: z.boolean().optional() })
-  .strict();
+  .strict()
+  .meta({ id: 'SettingsPatch' });
 
 export const pageQuery = z.object({
   cursor: z.string().max(200).optional(),
@@ -44,20 +76,28 @@ export const userSearchQuery = z.object({ q: z.string().trim().min(1).max(50) })
 
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'a lower-case hex SHA-256');
 
-export const identifiersBody = z.object({
-  identifiers: z.array(z.object({ kind: z.enum(['phone', 'email', 'facebook']), hash: sha256Hex })).max(10),
-});
+export const identifiersBody = z
+  .object({
+    identifiers: z.array(z.object({ kind: z.enum(['phone', 'email', 'facebook']), hash: sha256Hex })).max(10),
+  })
+  .meta({ id: 'IdentifiersBody' });
 
-export const contactsBody = z.object({ hashes: z.array(sha256Hex).max(5000) });
+export const contactsBody = z.object({ hashes: z.array(sha256Hex).max(5000) }).meta({ id: 'ContactsBody' });
 
-export const createConversationBody = z.object({
-  members: z.array(handleSchema).min(1).max(31),
-  title: z.string().trim().min(1).max(50).optional(),
-});
+export const createConversationBody = z
+  .object({
+    members: z.array(handleSchema).min(1).max(31),
+    title: groupTitleSchema.optional(),
+  })
+  .meta({ id: 'CreateConversationBody' });
 
-export const renameConversationBody = z.object({ title: z.string().trim().min(1).max(50) });
+export const renameConversationBody = z
+  .object({ title: groupTitleSchema })
+  .meta({ id: 'RenameConversationBody' });
 
-export const addMembersBody = z.object({ handles: z.array(handleSchema).min(1).max(31) });
+export const addMembersBody = z
+  .object({ handles: z.array(handleSchema).min(1).max(31) })
+  .meta({ id: 'AddMembersBody' });
 
 export const boxQuery = pageQuery.extend({ box: z.enum(['inbox', 'requests']).default('inbox') });
 
@@ -72,14 +112,16 @@ export const REPORT_REASONS = [
   'other',
 ] as const;
 
-export const reportBody = z.object({
-  reason: z.enum(REPORT_REASONS),
-  messageIds: z.array(z.string().min(1).max(64)).max(20).optional(),
-  note: z.string().trim().max(500).optional(),
-  block: z.boolean().optional(),
-});
+export const reportBody = z
+  .object({
+    reason: z.enum(REPORT_REASONS),
+    messageIds: z.array(z.string().min(1).max(64)).max(20).optional(),
+    note: z.string().trim().max(500).optional(),
+    block: z.boolean().optional(),
+  })
+  .meta({ id: 'ReportBody' });
 
-export const readBody = z.object({ seq: z.number().int().min(0) });
+export const readBody = z.object({ seq: z.number().int().min(0) }).meta({ id: 'ReadBody' });
 
 export const messagesQuery = z
   .object({
@@ -117,13 +159,18 @@ export const sendMessageBody = z
   })
   .refine((body) => (body.text === undefined) !== (body.video === undefined), {
     message: 'exactly one of text or video',
-  });
+  })
+  .meta({ id: 'SendMessageBody' });
 
-export const reactionBody = z.object({
-  emoji: z.string().min(1).max(32).refine(isSingleEmoji, 'emoji: exactly one emoji'),
-});
+export const reactionBody = z
+  .object({
+    emoji: z.string().min(1).max(32).refine(isSingleEmoji, 'emoji: exactly one emoji'),
+  })
+  .meta({ id: 'ReactionBody' });
 
-export const resolveReportBody = z.object({ action: z.enum(['dismiss', 'suspend']) });
+export const resolveReportBody = z
+  .object({ action: z.enum(['dismiss', 'suspend']) })
+  .meta({ id: 'ResolveReportBody' });
 
 export const reportsQuery = pageQuery.extend({ status: z.enum(['open', 'resolved']).default('open') });
 

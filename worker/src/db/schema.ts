@@ -267,12 +267,21 @@ export const reports = sqliteTable(
   (t) => [index('reports_status_idx').on(t.status, t.createdAt)],
 );
 
-/** Fixed-window counters: login failures per handle, sends per minute, new requests per day. */
-export const rateLimits = sqliteTable('rate_limits', {
-  key: text('key').primaryKey(),
-  windowStart: integer('window_start').notNull(),
-  count: integer('count').notNull(),
-});
+/**
+ * Rate limits as a sliding log: one row per hit, counted over the limit's window (`lib/rate-limits.ts`).
+ * Keys: `login:<handle>`, `send:<user>`, `new-requests:<user>`, `register:<ip>`, `report:<user>`,
+ * `ticket:<user>`, `contact-sync:<user>`. `expiresAt` lets any hit sweep a few expired ones.
+ */
+export const rateHits = sqliteTable(
+  'rate_hits',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    key: text('key').notNull(),
+    at: integer('at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('rate_hits_key_at_idx').on(t.key, t.at), index('rate_hits_expires_idx').on(t.expiresAt)],
+);
 
 /** Single-use WebSocket tickets, stored hashed, valid for 30 seconds. */
 export const streamTickets = sqliteTable(
@@ -282,6 +291,8 @@ export const streamTickets = sqliteTable(
     userId: text('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
+    // The login that asked for it: its socket is tagged with it, and closes when that login ends.
+    loginId: text('login_id'),
     expiresAt: integer('expires_at').notNull(),
   },
   // Issuing a ticket sweeps the expired ones (never used) by this index, so the table stays tiny.

@@ -13,6 +13,10 @@ export function limitsOf(env: Env) {
     groupMembers: int(env.LIMIT_GROUP_MEMBERS, 32),
     messageLength: int(env.LIMIT_MESSAGE_LENGTH, 2000),
     contactsPerSync: int(env.LIMIT_CONTACTS_PER_SYNC, 5000),
+    registrationsPerHour: int(env.LIMIT_REGISTRATIONS_PER_HOUR, 20),
+    reportsPerHour: int(env.LIMIT_REPORTS_PER_HOUR, 20),
+    streamTicketsPerMinute: int(env.LIMIT_STREAM_TICKETS_PER_MINUTE, 30),
+    contactSyncsPerHour: int(env.LIMIT_CONTACT_SYNCS_PER_HOUR, 10),
   };
 }
 

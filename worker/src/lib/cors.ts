@@ -2,18 +2,16 @@ import type { MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import type { AppEnv } from '../env.ts';
 
-/** True when `origin` matches one of the comma-separated patterns; `*` stands for one id or host part. */
-export function originAllowed(origin: string, patterns: string): boolean {
-  return patterns
+/**
+ * True when `origin` is one of the comma-separated origins, exactly. No wildcards: a pattern such as
+ * `chrome-extension://*` would let any installed extension call the API with a user's token; the published
+ * extension has a stable id (its manifest `key`), so that id is listed instead.
+ */
+export function originAllowed(origin: string, allowed: string): boolean {
+  return allowed
     .split(',')
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .some((pattern) => {
-      const regex = new RegExp(
-        `^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[a-z0-9-]+')}$`,
-      );
-      return regex.test(origin);
-    });
+    .map((o) => o.trim())
+    .some((o) => o !== '' && o === origin);
 }
 
 /** CORS for the origins in `ALLOWED_ORIGINS` only (the extension and dev pages). */

@@ -16,6 +16,8 @@ function errorResponse(c: Context<AppEnv>, error: ApiError): Response {
 /** Every thrown error leaves as the contract's error shape; unknown ones are logged, never shown. */
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
   if (err instanceof ApiError) return errorResponse(c, err);
+  // An ApiError raised inside the D1 binding (an ended login) reaches here wrapped by drizzle's query error.
+  if (err.cause instanceof ApiError) return errorResponse(c, err.cause);
   if (err instanceof HTTPException) {
     // Hono's own exceptions, e.g. the body-limit middleware or a malformed JSON body.
     if (err.status === 413) return errorResponse(c, new ApiError('too_large', 'The body is over 64 KiB'));

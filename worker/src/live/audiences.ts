@@ -50,17 +50,23 @@ export async function membersChangedDeliveries(db: Db, conversationIds: string[]
 /**
  * After a message: the message to everyone whose box shows the conversation, the conversation itself to
  * those for whom it just appeared (to all of them when the members changed), and new unread counts to the
- * others. `after`: the member rows after the write, when the write already read them.
+ * others. `after`: the member rows after the write, when the write already read them. `hiddenFrom`:
+ * members who block the sender or are blocked by them (in a group): they hear nothing of this message.
  */
 export async function messageDeliveries(
   db: Db,
   row: MessageRow,
   before: MemberRow[],
-  { membersChanged = false, after: known }: { membersChanged?: boolean; after?: MemberRow[] } = {},
+  {
+    membersChanged = false,
+    after: known,
+    hiddenFrom = [],
+  }: { membersChanged?: boolean; after?: MemberRow[]; hiddenFrom?: string[] } = {},
 ): Promise<Delivery[]> {
   const after =
     known ?? (await db.select().from(members).where(eq(members.conversationId, row.conversationId)));
-  const visible = after.filter(shows);
+  const hidden = new Set(hiddenFrom);
+  const visible = after.filter((m) => shows(m) && !hidden.has(m.userId));
   const wasShown = new Set(before.filter(shows).map((m) => m.userId));
   const others = visible.filter((m) => m.userId !== row.senderId).map((m) => m.userId);
   const appeared = visible.filter((m) => membersChanged || !wasShown.has(m.userId)).map((m) => m.userId);

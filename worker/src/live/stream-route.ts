@@ -3,6 +3,8 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../env.ts';
 import { documentRoute, json, noContent } from '../features/openapi/describe.ts';
 import { ApiError } from '../lib/api-error.ts';
+import { streamTicketLimit } from '../lib/limits.ts';
+import { admit } from '../lib/rate-limits.ts';
 import { requireAuth } from '../lib/require-auth.ts';
 import { validate } from '../lib/validate.ts';
 import { consumeStreamTicket, issueStreamTicket } from './tickets.ts';
@@ -19,11 +21,19 @@ export const streamRoutes = new Hono<AppEnv>()
       summary: 'Trade the access token for a single-use stream ticket',
       caller: 'user',
       success: { 200: json(streamTicketSchema, 'A ticket valid for 30 seconds') },
-      errors: [],
+      errors: [429],
     }),
     requireAuth,
     async (c) => {
-      const ticket = await issueStreamTicket(c.get('db'), c.get('userId'));
+      await admit(
+        c.get('db'),
+        streamTicketLimit(c.env, c.get('userId')),
+        'Too many stream tickets; try again later',
+      );
+      const ticket = await issueStreamTicket(c.get('db'), {
+        userId: c.get('userId'),
+        loginId: c.get('loginId'),
+      });
       // A token can outlive its account by up to 15 minutes; such a caller is simply signed out.
       if (!ticket) throw new ApiError('unauthorized', 'This account no longer exists');
       return c.json({ ticket } satisfies StreamTicket, 200);
@@ -48,9 +58,12 @@ export const streamRoutes = new Hono<AppEnv>()
           headers: { Upgrade: 'websocket' },
         });
       }
-      const userId = await consumeStreamTicket(c.get('db'), c.req.valid('query').ticket);
-      if (!userId) throw new ApiError('unauthorized', 'The ticket is unknown, already used or expired');
-      const hub = c.env.USER_HUB.get(c.env.USER_HUB.idFromName(userId));
-      return hub.fetch('https://user-hub/connect', { headers: { Upgrade: 'websocket' } });
+      const owner = await consumeStreamTicket(c.get('db'), c.req.valid('query').ticket);
+      if (!owner) throw new ApiError('unauthorized', 'The ticket is unknown, already used or expired');
+      const hub = c.env.USER_HUB.get(c.env.USER_HUB.idFromName(owner.userId));
+      // The socket is tagged with its login, so ending that login closes it.
+      return hub.fetch(`https://user-hub/connect?login=${encodeURIComponent(owner.loginId)}`, {
+        headers: { Upgrade: 'websocket' },
+      });
     },
   );

@@ -1,15 +1,20 @@
-import { and, eq, isNull, lt, sql } from 'drizzle-orm';
-import { streamTickets, users } from '../db/schema.ts';
+import { and, eq, exists, isNull, lt, sql } from 'drizzle-orm';
+import { logins, streamTickets, users } from '../db/schema.ts';
 import type { Db } from '../env.ts';
 import { randomToken, sha256Hex } from '../lib/crypto.ts';
 
 export const STREAM_TICKET_TTL_MS = 30_000;
 
 /**
- * Issues a single-use stream ticket for a live account and returns it (only its hash is stored), or null
- * when the account is gone. The same batch sweeps tickets that expired unused, so the table stays small.
+ * Issues a single-use stream ticket for a live account's login and returns it (only its hash is stored),
+ * or null when the account is gone. The same batch sweeps tickets that expired unused, so the table stays
+ * small.
  */
-export async function issueStreamTicket(db: Db, userId: string, now = Date.now()): Promise<string | null> {
+export async function issueStreamTicket(
+  db: Db,
+  { userId, loginId }: { userId: string; loginId: string },
+  now = Date.now(),
+): Promise<string | null> {
   const ticket = randomToken();
   const ticketHash = await sha256Hex(ticket);
   const [, inserted] = await db.batch([
@@ -21,6 +26,7 @@ export async function issueStreamTicket(db: Db, userId: string, now = Date.now()
           .select({
             ticketHash: sql<string>`${ticketHash}`.as('ticket_hash'),
             userId: users.id,
+            loginId: sql<string>`${loginId}`.as('login_id'),
             expiresAt: sql<number>`${now + STREAM_TICKET_TTL_MS}`.as('expires_at'),
           })
           .from(users)
@@ -32,13 +38,26 @@ export async function issueStreamTicket(db: Db, userId: string, now = Date.now()
 }
 
 /**
- * Spends a ticket and returns whose it was, or null for an unknown, spent or expired one. `DELETE …
- * RETURNING` makes spending atomic: of two requests racing with one ticket, only one gets the row.
+ * Spends a ticket and returns whose it was (user and login), or null for an unknown, spent or expired one,
+ * or one whose login has ended since. `DELETE … RETURNING` makes spending atomic: of two requests racing
+ * with one ticket, only one gets the row.
  */
-export async function consumeStreamTicket(db: Db, ticket: string, now = Date.now()): Promise<string | null> {
+export async function consumeStreamTicket(
+  db: Db,
+  ticket: string,
+  now = Date.now(),
+): Promise<{ userId: string; loginId: string } | null> {
+  const liveLogin = db
+    .select({ one: sql`1` })
+    .from(logins)
+    .where(and(eq(logins.id, streamTickets.loginId), isNull(logins.revokedAt)));
   const [row] = await db
     .delete(streamTickets)
-    .where(eq(streamTickets.ticketHash, await sha256Hex(ticket)))
-    .returning({ userId: streamTickets.userId, expiresAt: streamTickets.expiresAt });
-  return row && row.expiresAt > now ? row.userId : null;
+    .where(and(eq(streamTickets.ticketHash, await sha256Hex(ticket)), exists(liveLogin)))
+    .returning({
+      userId: streamTickets.userId,
+      loginId: streamTickets.loginId,
+      expiresAt: streamTickets.expiresAt,
+    });
+  return row?.loginId && row.expiresAt > now ? { userId: row.userId, loginId: row.loginId } : null;
 }

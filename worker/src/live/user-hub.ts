@@ -14,6 +14,9 @@ interface SocketAttachment {
   connectedAt: number;
 }
 
+/** The close code of a socket whose login ended (4000–4999 are the application's own). */
+export const SIGNED_OUT = 4401;
+
 /** Close codes a peer may report but nobody may send (RFC 6455 §7.4.1). */
 const RESERVED_CLOSE_CODES = new Set([1005, 1006, 1015]);
 
@@ -41,16 +44,19 @@ export class UserHub extends DurableObject<Env> {
   override async fetch(request: Request): Promise<Response> {
     const { pathname } = new URL(request.url);
     if (pathname === '/connect' && request.headers.get('upgrade')?.toLowerCase() === 'websocket') {
-      return this.acceptDevice();
+      return this.acceptDevice(new URL(request.url).searchParams.get('login') ?? '');
     }
     return new Response('Not found', { status: 404 });
   }
 
-  /** Accepts a new device. The worker has already checked the ticket that routed it here. */
-  private acceptDevice(): Response {
+  /**
+   * Accepts a new device. The worker has already checked the ticket that routed it here. The socket is
+   * tagged with its login, so ending that login can close exactly its sockets.
+   */
+  private acceptDevice(loginId: string): Response {
     this.evictOldestIfFull();
     const { 0: client, 1: server } = new WebSocketPair();
-    this.ctx.acceptWebSocket(server);
+    this.ctx.acceptWebSocket(server, loginId ? [loginId] : []);
     server.serializeAttachment({ connectedAt: Date.now() } satisfies SocketAttachment);
     return new Response(null, { status: 101, webSocket: client });
   }
@@ -88,6 +94,19 @@ export class UserHub extends DurableObject<Env> {
       }
     }
     return delivered;
+  }
+
+  /**
+   * RPC: closes the sockets of ended logins (`loginIds`), or every socket of the user (none given: the
+   * account was deleted or suspended); returns how many closed. The client sees close code 4401 and signs
+   * in again.
+   */
+  signOut(loginIds?: string[]): number {
+    const sockets = Array.isArray(loginIds)
+      ? loginIds.filter((id) => typeof id === 'string').flatMap((id) => this.ctx.getWebSockets(id))
+      : this.ctx.getWebSockets();
+    for (const socket of sockets) closeQuietly(socket, SIGNED_OUT, 'signed out');
+    return sockets.length;
   }
 
   /** The stream is one-way; `ping` is answered by the auto-response and anything else is ignored. */

@@ -1,3 +1,4 @@
+import { DELETED_ACCOUNT_NAME } from '@clipdm/shared';
 import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import {
@@ -11,7 +12,7 @@ import {
   logins,
   members,
   messages,
-  rateLimits,
+  rateHits,
   reactions,
   refreshTokens,
   settings,
@@ -40,7 +41,6 @@ export async function activeGroupsOf(db: Db, userId: string): Promise<string[]> 
   return (await activeGroupsQuery(db, userId)).map((r) => r.id);
 }
 
-export const DELETED_DISPLAY_NAME = 'Deleted account';
 // The column is NOT NULL; a fixed placeholder keeps nothing of the real birthdate.
 const ERASED_BIRTHDATE = '1900-01-01';
 
@@ -144,12 +144,12 @@ export async function deleteAccount(db: Db, user: { id: string; handle: string |
         unreadCount: 0,
       })
       .where(eq(members.userId, userId)),
-    ...(user.handle ? [db.delete(rateLimits).where(eq(rateLimits.key, `login:${user.handle}`))] : []),
+    ...(user.handle ? [db.delete(rateHits).where(eq(rateHits.key, `login:${user.handle}`))] : []),
     db
       .update(users)
       .set({
         handle: null,
-        displayName: DELETED_DISPLAY_NAME,
+        displayName: DELETED_ACCOUNT_NAME,
         avatarUrl: null,
         birthdate: ERASED_BIRTHDATE,
         deletedAt: at,

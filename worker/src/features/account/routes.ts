@@ -12,11 +12,13 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../../env.ts';
 import { ApiError } from '../../lib/api-error.ts';
 import { decodeKeyset, encodeCursor } from '../../lib/cursor.ts';
-import { hit, peek } from '../../lib/rate-limits.ts';
+import { loginLimit } from '../../lib/limits.ts';
+import { admit } from '../../lib/rate-limits.ts';
 import { requireAuth } from '../../lib/require-auth.ts';
 import { validate } from '../../lib/validate.ts';
 import { membersChangedDeliveries } from '../../live/audiences.ts';
 import { publish } from '../../live/publish.ts';
+import { closeLiveSockets } from '../../live/sign-out.ts';
 import { verifyPassword } from '../auth/password.ts';
 import { documentRoute, json, noContent } from '../openapi/describe.ts';
 import { listBlocked } from '../people/queries.ts';
@@ -25,11 +27,6 @@ import { activeGroupsOf, deleteAccount } from './account-deletion.ts';
 import { exportAccount } from './account-export.ts';
 import { findCredentials, getUserById, toMe } from './queries.ts';
 import { getSettings, updateSettings } from './settings-queries.ts';
-
-// Wrong passwords here count against the same budget as sign-ins, so a stolen access token cannot be
-// used to guess the password faster than the login form allows.
-const PASSWORD_FAILURES_ALLOWED = 10;
-const PASSWORD_WINDOW_SECONDS = 15 * 60;
 
 /** The caller's account at `/v1/me`: profile, settings, blocks, export and deletion. */
 export const accountRoutes = new Hono<AppEnv>()
@@ -131,19 +128,15 @@ export const accountRoutes = new Hono<AppEnv>()
       const user = await getUserById(db, c.get('userId'));
       const stored = user ? await findCredentials(db, user.id) : undefined;
       if (!user || !stored) throw new ApiError('unauthorized', 'This account no longer exists');
-      const limitKey = `login:${user.handle}`;
-      const failures = await peek(db, limitKey, PASSWORD_WINDOW_SECONDS);
-      if (failures.count >= PASSWORD_FAILURES_ALLOWED) {
-        throw new ApiError('rate_limited', 'Too many wrong passwords; try again later', {
-          headers: { 'Retry-After': String(failures.retryAfter) },
-        });
-      }
+      // Each password counts against the sign-in budget before it is checked, so a stolen access token
+      // cannot guess it faster than the login form allows, in parallel or not.
+      await admit(db, loginLimit(user.handle ?? user.id), 'Too many wrong passwords; try again later');
       if (!(await verifyPassword(c.req.valid('json').password, stored))) {
-        await hit(db, limitKey, PASSWORD_WINDOW_SECONDS);
         throw new ApiError('invalid_credentials', 'Wrong password');
       }
       const groups = await activeGroupsOf(db, user.id);
       await deleteAccount(db, user);
+      closeLiveSockets(c.env, c.executionCtx, user.id);
       // The account left its groups: their other members see the new member list.
       publish(c.env, c.executionCtx, await membersChangedDeliveries(db, groups));
       return c.body(null, 204);

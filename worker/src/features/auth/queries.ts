@@ -22,7 +22,8 @@ export async function startLogin(db: Db, userId: string, now = Date.now()) {
 
 export type RotateResult =
   | { ok: true; userId: string; loginId: string; refreshToken: string }
-  | { ok: false; reason: 'unknown' | 'expired' | 'reused' };
+  | { ok: false; reason: 'unknown' | 'expired' }
+  | { ok: false; reason: 'reused'; userId: string; loginId: string };
 
 /**
  * Spends a refresh token and issues the next one of its login. A token spent before means it was copied:
@@ -42,9 +43,10 @@ export async function rotateRefreshToken(
     .where(eq(refreshTokens.tokenHash, tokenHash))
     .limit(1);
   if (!row || row.login.revokedAt || row.deletedAt) return { ok: false, reason: 'unknown' };
+  const reused = { ok: false, reason: 'reused', userId: row.login.userId, loginId: row.login.id } as const;
   if (row.token.spentAt) {
     await revokeLogin(db, row.login.id, now);
-    return { ok: false, reason: 'reused' };
+    return reused;
   }
   if (row.token.expiresAt < new Date(now).toISOString()) return { ok: false, reason: 'expired' };
 
@@ -58,7 +60,7 @@ export async function rotateRefreshToken(
     .returning({ loginId: refreshTokens.loginId });
   if (spent.length === 0) {
     await revokeLogin(db, row.login.id, now);
-    return { ok: false, reason: 'reused' };
+    return reused;
   }
   await db
     .insert(refreshTokens)
@@ -73,13 +75,26 @@ export async function revokeLogin(db: Db, loginId: string, now = Date.now()) {
     .where(and(eq(logins.id, loginId), isNull(logins.revokedAt)));
 }
 
-/** Logs out the login a refresh token belongs to; unknown tokens are ignored (logout is idempotent). */
+/**
+ * Logs out the login a refresh token belongs to and returns it; unknown tokens are ignored (logout is
+ * idempotent).
+ */
 export async function endLoginByRefreshToken(db: Db, refreshToken: string) {
   const tokenHash = await sha256Hex(refreshToken);
   const [row] = await db
-    .select({ loginId: refreshTokens.loginId })
+    .select({ loginId: refreshTokens.loginId, userId: logins.userId })
     .from(refreshTokens)
+    .innerJoin(logins, eq(logins.id, refreshTokens.loginId))
     .where(eq(refreshTokens.tokenHash, tokenHash))
     .limit(1);
   if (row) await revokeLogin(db, row.loginId);
+  return row;
+}
+
+/** Ends every live login of a user (a suspension): their access tokens stop at their next request. */
+export async function revokeAllLogins(db: Db, userId: string, now = Date.now()) {
+  await db
+    .update(logins)
+    .set({ revokedAt: new Date(now).toISOString() })
+    .where(and(eq(logins.userId, userId), isNull(logins.revokedAt)));
 }

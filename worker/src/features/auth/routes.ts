@@ -9,16 +9,15 @@ import {
 import { Hono } from 'hono';
 import type { AppEnv } from '../../env.ts';
 import { ApiError } from '../../lib/api-error.ts';
-import { clear, hit, peek } from '../../lib/rate-limits.ts';
+import { loginLimit, registrationLimit } from '../../lib/limits.ts';
+import { admit, clearHits } from '../../lib/rate-limits.ts';
 import { validate } from '../../lib/validate.ts';
+import { closeLiveSockets } from '../../live/sign-out.ts';
 import { createUser, findLoginByHandle, getUserById, toMe, type UserRow } from '../account/queries.ts';
 import { documentRoute, json, noContent } from '../openapi/describe.ts';
 import { DUMMY_CREDENTIALS, hashPassword, verifyPassword } from './password.ts';
 import { endLoginByRefreshToken, rotateRefreshToken, startLogin } from './queries.ts';
 import { ACCESS_TOKEN_TTL_SECONDS, signAccessToken } from './tokens.ts';
-
-const LOGIN_FAILURES_ALLOWED = 10;
-const LOGIN_WINDOW_SECONDS = 15 * 60;
 
 async function issueTokens(secret: string, user: UserRow, login: { loginId: string; refreshToken: string }) {
   return {
@@ -37,7 +36,7 @@ export const authRoutes = new Hono<AppEnv>()
       summary: 'Create an account and sign in',
       caller: 'anyone',
       success: { 201: json(authResultSchema, 'The new account, signed in') },
-      errors: [400, 403, 409, 413],
+      errors: [400, 403, 409, 413, 429],
     }),
     validate('json', registerBody),
     async (c) => {
@@ -45,6 +44,10 @@ export const authRoutes = new Hono<AppEnv>()
       const group = ageGroupOf(body.birthdate);
       if (!group) throw new ApiError('age_restricted', 'You must be at least 13 to use ClipDM');
       const db = c.get('db');
+      // Cloudflare always sets the client's address; without one (a direct local call) there is nothing to key on.
+      const ip = c.req.header('cf-connecting-ip');
+      if (ip)
+        await admit(db, registrationLimit(c.env, ip), 'Too many new accounts from here; try again later');
       const user = await createUser(
         db,
         {
@@ -71,21 +74,15 @@ export const authRoutes = new Hono<AppEnv>()
     async (c) => {
       const { handle, password } = c.req.valid('json');
       const db = c.get('db');
-      const limitKey = `login:${handle}`;
-      const failures = await peek(db, limitKey, LOGIN_WINDOW_SECONDS);
-      if (failures.count >= LOGIN_FAILURES_ALLOWED) {
-        throw new ApiError('rate_limited', 'Too many failed sign-ins; try again later', {
-          headers: { 'Retry-After': String(failures.retryAfter) },
-        });
-      }
+      // Every guess is counted before its password is checked, so a parallel burst gets no more checked
+      // than the limit; a right password takes its failures back.
+      const limit = loginLimit(handle);
+      await admit(db, limit, 'Too many failed sign-ins; try again later');
       const found = await findLoginByHandle(db, handle);
       // Unknown handles cost a full hash too, so timing does not tell which handles exist.
       const valid = await verifyPassword(password, found?.credentials ?? DUMMY_CREDENTIALS);
-      if (!found || !valid) {
-        await hit(db, limitKey, LOGIN_WINDOW_SECONDS);
-        throw new ApiError('invalid_credentials', 'Wrong handle or password');
-      }
-      await clear(db, limitKey);
+      if (!found || !valid) throw new ApiError('invalid_credentials', 'Wrong handle or password');
+      await clearHits(db, limit.key);
       return c.json(
         await issueTokens(c.env.JWT_SECRET, found.user, await startLogin(db, found.user.id)),
         200,
@@ -105,6 +102,9 @@ export const authRoutes = new Hono<AppEnv>()
     async (c) => {
       const db = c.get('db');
       const rotated = await rotateRefreshToken(db, c.req.valid('json').refreshToken);
+      if (!rotated.ok && rotated.reason === 'reused') {
+        closeLiveSockets(c.env, c.executionCtx, rotated.userId, [rotated.loginId]);
+      }
       if (!rotated.ok) throw new ApiError('unauthorized', 'Sign in again');
       const user = await getUserById(db, rotated.userId);
       if (!user) throw new ApiError('unauthorized', 'Sign in again');
@@ -122,7 +122,8 @@ export const authRoutes = new Hono<AppEnv>()
     }),
     validate('json', refreshBody),
     async (c) => {
-      await endLoginByRefreshToken(c.get('db'), c.req.valid('json').refreshToken);
+      const ended = await endLoginByRefreshToken(c.get('db'), c.req.valid('json').refreshToken);
+      if (ended) closeLiveSockets(c.env, c.executionCtx, ended.userId, [ended.loginId]);
       return c.body(null, 204);
     },
   );

@@ -9,11 +9,19 @@ export function signAccessToken(secret: string, userId: string, loginId: string,
   return sign({ sub: userId, sid: loginId, iat, exp: iat + ACCESS_TOKEN_TTL_SECONDS }, secret, 'HS256');
 }
 
-/** The user id of a valid, unexpired token, or `null` for anything else. */
-export async function verifyAccessToken(secret: string, token: string): Promise<string | null> {
+/**
+ * The user and login of a valid, unexpired token, or `null` for anything else. A token must carry `exp`
+ * (hono checks it only when present) and name its login (`sid`), whose liveness each request checks.
+ */
+export async function verifyAccessToken(
+  secret: string,
+  token: string,
+): Promise<{ userId: string; loginId: string } | null> {
   try {
     const payload = await verify(token, secret, 'HS256');
-    return typeof payload.sub === 'string' ? payload.sub : null;
+    const { sub, sid, exp } = payload;
+    if (typeof sub !== 'string' || typeof sid !== 'string' || typeof exp !== 'number') return null;
+    return { userId: sub, loginId: sid };
   } catch {
     return null;
   }

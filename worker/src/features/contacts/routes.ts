@@ -3,6 +3,8 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../../env.ts';
 import { ApiError } from '../../lib/api-error.ts';
 import { limitsOf } from '../../lib/config.ts';
+import { contactSyncLimit } from '../../lib/limits.ts';
+import { admit } from '../../lib/rate-limits.ts';
 import { requireAuth } from '../../lib/require-auth.ts';
 import { validate } from '../../lib/validate.ts';
 import { documentRoute, json, noContent } from '../openapi/describe.ts';
@@ -49,7 +51,7 @@ export const contactRoutes = new Hono<AppEnv>()
       summary: 'Replace the synced contacts (hashes)',
       caller: 'user',
       success: { 200: json(contactsMatchedSchema, 'How many hashes matched an account') },
-      errors: [400, 413],
+      errors: [400, 413, 429],
     }),
     validate('json', contactsBody),
     async (c) => {
@@ -60,6 +62,12 @@ export const contactRoutes = new Hono<AppEnv>()
           details: { issues: [{ path: 'hashes', message: `at most ${max}` }] },
         });
       }
+      // Each sync tells which of its hashes have an account: counted, so it cannot be a lookup service.
+      await admit(
+        c.get('db'),
+        contactSyncLimit(c.env, c.get('userId')),
+        'Too many contact syncs; try again later',
+      );
       const matched = await replaceContacts(
         c.get('db'),
         c.get('userId'),

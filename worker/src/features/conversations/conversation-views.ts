@@ -1,8 +1,9 @@
 import type { Conversation, Member, Message } from '@clipdm/shared';
-import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
-import { conversations, members, messages, settings, users } from '../../db/schema.ts';
+import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { blocks, conversations, members, messages, settings, users } from '../../db/schema.ts';
 import type { Db } from '../../env.ts';
 import { chunked } from '../../lib/chunked.ts';
+import { hiddenByBlock } from '../messages/block-hiding.ts';
 import { selectMessages, toMessage, toMessages } from '../messages/message-rows.ts';
 import { lastMessageReactions, summarizeReactions } from '../messages/reaction-summaries.ts';
 import { canSee } from './queries.ts';
@@ -105,16 +106,33 @@ function toConversation(c: OwnRow, everyone: PersonRow[], lastMessage: Message |
   };
 }
 
+/**
+ * The seq of the newest message of `conversations` row that `viewerId` may see: the last one, unless
+ * blocks in a group hide it (`hiddenByBlock`) — then the newest before it that they do not hide. Walks
+ * messages_conversation_seq_unique backwards, and in practice stops at the first row.
+ */
+function latestSeenBy(viewerId: string): SQL {
+  return sql`(select lm.seq from messages lm where lm.conversation_id = ${conversations.id} and not ${hiddenByBlock(
+    {
+      viewerId,
+      senderId: sql`lm.sender_id`,
+      messageKind: sql`lm.kind`,
+      conversationKind: conversations.kind,
+    },
+  )} order by lm.seq desc limit 1)`;
+}
+
 /** The queries behind the views of up to 40 conversations, run as one batch. */
 export function conversationViewQueries(db: Db, viewerId: string, ids: string[]) {
   return [
     ownRows(db, and(eq(members.userId, viewerId), inArray(members.conversationId, ids))),
     peopleOf(db, ids),
-    // The last message, unless it is from before the viewer joined (then there is none to show them).
+    // The last message the viewer may see (`latestSeenBy`), unless it is from before they joined (then
+    // there is none to show them).
     selectMessages(db)
       .innerJoin(
         conversations,
-        and(eq(conversations.id, messages.conversationId), eq(messages.seq, conversations.lastSeq)),
+        and(eq(conversations.id, messages.conversationId), eq(messages.seq, latestSeenBy(viewerId))),
       )
       .where(
         and(
@@ -169,7 +187,21 @@ export function conversationViewsForQueries(db: Db, conversationId: string, view
       )
       .where(eq(conversations.id, conversationId)),
     lastMessageReactions(db, conversationId),
+    // Blocks between these viewers and the members: a blocked sender's last message is no one's preview.
+    db
+      .select({ a: blocks.blockerId, b: blocks.blockedId })
+      .from(blocks)
+      .where(
+        or(
+          and(inArray(blocks.blockerId, viewerIds), inArray(blocks.blockedId, membersOf(db, conversationId))),
+          and(inArray(blocks.blockedId, viewerIds), inArray(blocks.blockerId, membersOf(db, conversationId))),
+        ),
+      ),
   ] as const;
+}
+
+function membersOf(db: Db, conversationId: string) {
+  return db.select({ id: members.userId }).from(members).where(eq(members.conversationId, conversationId));
 }
 
 /**
@@ -183,13 +215,18 @@ export async function conversationViewsFor(
 ): Promise<Map<string, Conversation>> {
   const views = new Map<string, Conversation>();
   for (const chunk of chunked(viewerIds, CHUNK)) {
-    const [own, everyone, [last], reactionRows] = await db.batch(
+    const [own, everyone, [last], reactionRows, blockRows] = await db.batch(
       conversationViewsForQueries(db, conversationId, chunk),
     );
+    const blocked = new Set(blockRows.flatMap((r) => [`${r.a}>${r.b}`, `${r.b}>${r.a}`]));
     for (const c of own) {
-      // Nothing from before the viewer joined: a newcomer sees no earlier last message.
+      // Nothing from before the viewer joined: a newcomer sees no earlier last message. In a group, the
+      // last message of someone the viewer blocks (or is blocked by) is not shown here either; the list
+      // (`latestSeenBy`) shows the one before it.
+      const hidden =
+        c.kind === 'group' && last?.kind !== 'event' && blocked.has(`${c.userId}>${last?.senderId}`);
       const lastMessage =
-        last && last.seq > c.joinedSeq
+        last && last.seq > c.joinedSeq && !hidden
           ? toMessage(last, c.userId, summarizeReactions(reactionRows, c.userId))
           : null;
       views.set(c.userId, toConversation(c, everyone, lastMessage));

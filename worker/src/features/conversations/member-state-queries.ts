@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { members } from '../../db/schema.ts';
+import { conversations, members, messages } from '../../db/schema.ts';
 import type { Db } from '../../env.ts';
+import { hiddenByBlock } from '../messages/block-hiding.ts';
 
 const row = (conversationId: string, userId: string) =>
   and(eq(members.conversationId, conversationId), eq(members.userId, userId));
@@ -35,14 +36,25 @@ export async function setMuted(db: Db, conversationId: string, userId: string, m
  * messages from others after it. Returns the marker after the update.
  */
 export async function markRead(db: Db, conversationId: string, userId: string, seq: number) {
-  const [updated] = await db.all<{ lastReadSeq: number }>(sql`
-    update members set
-      last_read_seq = max(last_read_seq, min(${seq}, (select last_seq from conversations where id = ${conversationId}))),
-      unread_count = (select count(*) from messages m where m.conversation_id = ${conversationId}
-        and m.sender_id <> ${userId}
-        and m.seq > max(members.last_read_seq, min(${seq}, (select last_seq from conversations where id = ${conversationId}))))
-    where conversation_id = ${conversationId} and user_id = ${userId}
-    returning last_read_seq as lastReadSeq`);
+  const lastSeq = sql`(select ${conversations.lastSeq} from ${conversations} where ${conversations.id} = ${conversationId})`;
+  // SQLite reads `members.last_read_seq` in SET as the row's value before the update: both use the old marker.
+  const marker = sql`max(${members.lastReadSeq}, min(${seq}, ${lastSeq}))`;
+  const [updated] = await db
+    .update(members)
+    .set({
+      lastReadSeq: marker,
+      // Messages hidden from the reader by a block in a group (`hiddenByBlock`) are never unread.
+      unreadCount: sql`(select count(*) from ${messages} where ${messages.conversationId} = ${conversationId}
+        and ${messages.senderId} <> ${userId} and ${messages.seq} > ${marker}
+        and not ${hiddenByBlock({
+          viewerId: userId,
+          senderId: messages.senderId,
+          messageKind: messages.kind,
+          conversationKind: sql`(select ${conversations.kind} from ${conversations} where ${conversations.id} = ${conversationId})`,
+        })})`,
+    })
+    .where(row(conversationId, userId))
+    .returning({ lastReadSeq: members.lastReadSeq });
   return updated?.lastReadSeq ?? 0;
 }
 

@@ -6,8 +6,9 @@ import { conversations, members } from '../../db/schema.ts';
 import type { Db } from '../../env.ts';
 import { ApiError, notFound } from '../../lib/api-error.ts';
 import { newId } from '../../lib/ids.ts';
-import { getUserByHandle } from '../account/queries.ts';
-import { decideEach, denialError, directKeyOf } from './dm-policy-facts.ts';
+import { findVisibleUser } from '../people/queries.ts';
+import { denialError } from './dm-policy-checks.ts';
+import { decideEach, directKeyOf } from './dm-policy-facts.ts';
 
 /**
  * Who may see a conversation: members in the inbox or requests, and (direct only) one who declined it, who
@@ -120,7 +121,8 @@ export async function listBox(
 
 /** The direct conversation with `handle`: the existing one, or a new one if the policy allows it. */
 export async function openDirect(db: Db, viewerId: string, handle: string) {
-  const other = await getUserByHandle(db, handle);
+  // Someone who blocked the viewer is "no such user" here too, exactly as on their profile.
+  const other = await findVisibleUser(db, viewerId, handle);
   if (!other) throw notFound('No such user');
   if (other.id === viewerId) {
     throw new ApiError('invalid_request', 'You cannot message yourself', {

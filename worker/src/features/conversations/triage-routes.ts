@@ -2,6 +2,8 @@ import { conversationSchema, idParam, readBody, reportBody, reportFiledSchema } 
 import { type Context, Hono } from 'hono';
 import type { AppEnv } from '../../env.ts';
 import { notFound } from '../../lib/api-error.ts';
+import { reportLimit } from '../../lib/limits.ts';
+import { admit } from '../../lib/rate-limits.ts';
 import { requireAuth } from '../../lib/require-auth.ts';
 import { validate } from '../../lib/validate.ts';
 import { conversationDeliveries, readDeliveries, unreadDeliveries } from '../../live/audiences.ts';
@@ -95,7 +97,7 @@ export const triageRoutes = new Hono<AppEnv>()
       summary: 'Report a conversation (optionally block)',
       caller: 'user',
       success: { 201: json(reportFiledSchema, 'The report') },
-      errors: [400, 404, 413],
+      errors: [400, 404, 413, 429],
     }),
     validate('param', idParam),
     validate('json', reportBody),
@@ -104,6 +106,7 @@ export const triageRoutes = new Hono<AppEnv>()
       const userId = c.get('userId');
       const { id } = c.req.valid('param');
       const membership = await requireMembership(db, id, userId);
+      await admit(db, reportLimit(c.env, userId), 'Too many reports; try again later');
       const reportId = await fileReport(db, userId, membership, c.req.valid('json'));
       publish(c.env, c.executionCtx, await unreadDeliveries(db, [userId]));
       return c.json({ reportId }, 201);

@@ -1,23 +1,31 @@
 import type { ConversationEvent, MemberStatus } from '@clipdm/shared';
-import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, notExists, type SQL, sql } from 'drizzle-orm';
 import { runAsTransaction } from '../../db/raw-batch.ts';
-import { members, messages, users } from '../../db/schema.ts';
+import { blocks, members, messages, users } from '../../db/schema.ts';
 import type { Db } from '../../env.ts';
 import { ApiError, notFound } from '../../lib/api-error.ts';
 import { newId } from '../../lib/ids.ts';
-import { decideEach, denialError } from '../conversations/dm-policy-facts.ts';
+import { denialError } from '../conversations/dm-policy-checks.ts';
+import { decideEach } from '../conversations/dm-policy-facts.ts';
 import { type MessageRow, selectMessages } from '../messages/message-rows.ts';
 import { sendStatements } from '../messages/queries.ts';
 
 type Person = { id: string; handle: string };
 
-/** The live accounts behind handles; any unknown handle is a 404 naming the ones not found. */
-export async function peopleByHandles(db: Db, handles: string[]): Promise<Person[]> {
+/**
+ * The live accounts behind handles, as `viewerId` may see them; any unknown handle is a 404 naming the ones
+ * not found. An account that blocked the viewer is one of those: it looks exactly like no account at all.
+ */
+export async function peopleByHandles(db: Db, viewerId: string, handles: string[]): Promise<Person[]> {
   const wanted = [...new Set(handles)];
+  const blockedViewer = db
+    .select({ one: blocks.blockerId })
+    .from(blocks)
+    .where(and(eq(blocks.blockerId, users.id), eq(blocks.blockedId, viewerId)));
   const rows = await db
     .select({ id: users.id, handle: users.handle })
     .from(users)
-    .where(and(inArray(users.handle, wanted), isNull(users.deletedAt)));
+    .where(and(inArray(users.handle, wanted), isNull(users.deletedAt), notExists(blockedViewer)));
   const found = rows.flatMap((r) => (r.handle ? [{ id: r.id, handle: r.handle }] : []));
   const missing = wanted.filter((h) => !found.some((p) => p.handle === h));
   if (missing.length > 0) throw new ApiError('not_found', 'No such user', { details: { handles: missing } });
@@ -57,6 +65,8 @@ export async function admissions(
 /**
  * Adds (or brings back) members in one statement: one JSON parameter, whatever their number. Each starts
  * reading (and seeing messages) after the conversation's current last seq: a newcomer gets no history.
+ * Only a removed member comes back: someone who declined or left stays out (checked before, and held
+ * here should the two race).
  * Raw SQL: these statements share one `runAsTransaction` batch, which drizzle cannot bind (drizzle-orm#2277).
  */
 export function upsertMembers(
@@ -73,7 +83,7 @@ export function upsertMembers(
     on conflict (conversation_id, user_id) do update set role = excluded.role, state = excluded.state, hidden = 0,
       muted = 0, unread_count = 0, last_read_seq = excluded.last_read_seq, joined_seq = excluded.joined_seq,
       last_activity_at = excluded.last_activity_at, joined_at = excluded.joined_at
-    where members.state not in ('accepted', 'request')`;
+    where members.state = 'removed'`;
 }
 
 /**

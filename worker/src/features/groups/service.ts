@@ -3,9 +3,16 @@ import type { Db, Env } from '../../env.ts';
 import { ApiError, notFound } from '../../lib/api-error.ts';
 import { limitsOf } from '../../lib/config.ts';
 import { newId } from '../../lib/ids.ts';
+import { newRequestLimit } from '../../lib/limits.ts';
+import {
+  type Limit,
+  limitStatements,
+  overLimitName,
+  rateLimited,
+  retryAfterSeconds,
+} from '../../lib/rate-limits.ts';
 import { getUserById } from '../account/queries.ts';
-import type { Membership } from '../conversations/queries.ts';
-import { countNewRequest } from '../messages/service.ts';
+import { type Membership, memberRows } from '../conversations/queries.ts';
 import {
   activeMembers,
   admissions,
@@ -17,6 +24,7 @@ import {
   personByHandle,
   upsertMembers,
 } from './queries.ts';
+import { assertTeensAmongFriends } from './teen-rule.ts';
 
 /** The group operations of the API; each stores its member change and the event message in one transaction. */
 
@@ -30,6 +38,38 @@ function tooMany(cap: number): ApiError {
   return new ApiError('invalid_request', `A group has at most ${cap} members`, {
     details: { issues: [{ path: 'handles', message: `at most ${cap} members, creator included` }] },
   });
+}
+
+/**
+ * Every invitee who lands in `request` is one new request of the adder (the 20 a day): their hits, and the
+ * check, ride in the group change's own transaction, so a group that would pass the limit is refused whole.
+ */
+function requestsCounted(env: Env, adderId: string, statuses: Map<string, string>) {
+  const n = [...statuses.values()].filter((s) => s === 'request').length;
+  const limit = newRequestLimit(env, adderId);
+  return { limit, n, statements: n > 0 ? limitStatements(limit, n) : [] };
+}
+
+async function overLimitAnswer(db: Db, error: unknown, counted: { limit: Limit; n: number }) {
+  if (overLimitName(error) !== counted.limit.name) return error;
+  return rateLimited(
+    'Too many new message requests today',
+    await retryAfterSeconds(db, counted.limit, counted.n),
+  );
+}
+
+/** People who declined this group, or left it: adding them again reads like a policy denial. */
+function refuseGoneForGood(
+  people: { id: string; handle: string }[],
+  rows: { userId: string; state: string }[],
+) {
+  const gone = new Set(rows.filter((m) => m.state === 'declined' || m.state === 'left').map((m) => m.userId));
+  const refused = people.filter((p) => gone.has(p.id)).map((p) => p.handle);
+  if (refused.length > 0) {
+    throw new ApiError('cannot_message', 'Some of these people cannot be added', {
+      details: { handles: refused },
+    });
+  }
 }
 
 function requireGroup(membership: Membership) {
@@ -47,7 +87,7 @@ export async function createGroup(
   title: string | null,
 ) {
   const actor = await actorOf(db, creatorId);
-  const invitees = (await peopleByHandles(db, handles)).filter((p) => p.id !== creatorId);
+  const invitees = (await peopleByHandles(db, creatorId, handles)).filter((p) => p.id !== creatorId);
   if (invitees.length < 2) {
     throw new ApiError('invalid_request', 'A group needs at least 2 other people', {
       details: { issues: [{ path: 'members', message: 'at least 2 handles other than your own' }] },
@@ -56,8 +96,9 @@ export async function createGroup(
   const cap = limitsOf(env).groupMembers;
   if (invitees.length + 1 > cap) throw tooMany(cap);
   const statuses = await admissions(db, creatorId, invitees);
+  await assertTeensAmongFriends(db, [creatorId], invitees);
   // Putting a group in someone's requests opens a request, like a first message does.
-  if ([...statuses.values()].includes('request')) await countNewRequest(db, env, creatorId);
+  const counted = requestsCounted(env, creatorId, statuses);
   const id = newId();
   const now = new Date().toISOString();
   const rows = [
@@ -72,8 +113,11 @@ export async function createGroup(
     [upsertMembers(id, now, rows)],
     [
       sql`insert into conversations (id, kind, title, last_activity_at, created_at) values (${id}, 'group', ${title}, ${now}, ${now})`,
+      ...counted.statements,
     ],
-  );
+  ).catch(async (error: unknown) => {
+    throw await overLimitAnswer(db, error, counted);
+  });
   return { id, row };
 }
 
@@ -89,22 +133,35 @@ export async function addToGroup(
   if (membership.member.state !== 'accepted')
     throw new ApiError('forbidden', 'Accept the group before adding people');
   const id = membership.conversation.id;
-  const current = await activeMembers(db, id);
-  const people = (await peopleByHandles(db, handles)).filter((p) => !current.some((m) => m.userId === p.id));
+  const everyone = await memberRows(db, id);
+  const current = everyone.filter((m) => m.state === 'accepted' || m.state === 'request');
+  const people = (await peopleByHandles(db, adderId, handles)).filter(
+    (p) => !current.some((m) => m.userId === p.id),
+  );
   if (people.length === 0) return { id, row: null };
   const cap = limitsOf(env).groupMembers;
   if (current.length + people.length > cap) throw tooMany(cap);
+  refuseGoneForGood(people, everyone);
   const statuses = await admissions(db, adderId, people);
-  if ([...statuses.values()].includes('request')) await countNewRequest(db, env, adderId);
+  await assertTeensAmongFriends(
+    db,
+    current.map((m) => m.userId),
+    people,
+  );
+  const counted = requestsCounted(env, adderId, statuses);
   const rows = people.map((p) => ({ userId: p.id, role: 'member', state: statuses.get(p.id) ?? 'request' }));
   const now = new Date().toISOString();
   const actor = await actorOf(db, adderId);
   // The count above is a fast answer; the guard in the same transaction is what holds the cap when adds race.
-  const row = await changeWithEvent(db, id, actor, { type: 'added', targets: people, title: null }, [
-    upsertMembers(id, now, rows),
-    capGuard(id, cap),
-  ]).catch((error: unknown) => {
-    throw isOverCap(error) ? tooMany(cap) : error;
+  const row = await changeWithEvent(
+    db,
+    id,
+    actor,
+    { type: 'added', targets: people, title: null },
+    [upsertMembers(id, now, rows), capGuard(id, cap)],
+    counted.statements,
+  ).catch(async (error: unknown) => {
+    throw isOverCap(error) ? tooMany(cap) : await overLimitAnswer(db, error, counted);
   });
   return { id, row };
 }

@@ -1,11 +1,11 @@
 import type { ConversationEvent, MemberStatus } from '@clipdm/shared';
-import { and, asc, desc, eq, getTableColumns, gt, lt, notExists, type SQL, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import { runAsTransaction } from '../../db/raw-batch.ts';
 import { rowOf, selectList } from '../../db/raw-rows.ts';
-import { conversations, hiddenMessages, members, messages } from '../../db/schema.ts';
+import { members, messages } from '../../db/schema.ts';
 import type { Db } from '../../env.ts';
 import { newId } from '../../lib/ids.ts';
-import { canSee, visibleMemberQuery } from '../conversations/queries.ts';
+import { hiddenByBlock } from './block-hiding.ts';
 import { type MessageRow, messageColumns, selectMessages, selectMessagesStatement } from './message-rows.ts';
 
 export interface NewMessage {
@@ -23,11 +23,6 @@ export interface InsertOptions {
   maxFromSender?: number;
   /** A member whose status the policy moves from `request` to `accepted` with this message. */
   promote?: { userId: string; status: MemberStatus };
-  /**
-   * Allow the insert only while the hits against this rate-limit key, counted earlier in the same batch,
-   * are at most `max`.
-   */
-  rateLimit?: { key: string; max: number };
 }
 
 /**
@@ -47,10 +42,6 @@ export function sendStatements(
       ? sql``
       : sql` and (select count(*) from messages where conversation_id = ${conv} and sender_id = ${senderId}
           and kind <> 'event') < ${options.maxFromSender}`;
-  const rate =
-    options.rateLimit === undefined
-      ? sql``
-      : sql` and (select count from rate_limits where key = ${options.rateLimit.key}) <= ${options.rateLimit.max}`;
   const stored = sql`exists (select 1 from messages where id = ${id})`;
   return [
     sql`insert into messages (id, conversation_id, seq, sender_id, kind, text, video_url, video_id,
@@ -58,13 +49,19 @@ export function sendStatements(
       select ${id}, id, last_seq + 1, ${senderId}, ${input.kind}, ${input.text ?? null}, ${input.video?.url ?? null},
         ${input.video?.videoId ?? null}, ${input.video?.authorHandle ?? null},
         ${input.event ? JSON.stringify(input.event) : null}, ${input.clientId}, ${now}
-      from conversations where id = ${conv}${limit}${rate}
+      from conversations where id = ${conv}${limit}
       on conflict (conversation_id, sender_id, client_id) do nothing`,
     sql`update conversations set last_seq = last_seq + 1, last_activity_at = ${now}
       where id = ${conv} and ${stored}`,
+    // A member who blocks the sender, or is blocked by them, does not hear of it in a group (`hiddenByBlock`).
     sql`update members set unread_count = unread_count + 1, last_activity_at = ${now}, hidden = 0
       where conversation_id = ${conv} and user_id <> ${senderId} and state in ('accepted', 'request')
-        and ${stored}`,
+        and ${stored} and not ${hiddenByBlock({
+          viewerId: sql`members.user_id`,
+          senderId,
+          messageKind: input.kind,
+          conversationKind: sql`(select kind from conversations where id = ${conv})`,
+        })}`,
     sql`update members set state = ${options.promote?.status ?? 'request'}
       where conversation_id = ${conv} and user_id = ${options.promote?.userId ?? ''} and state = 'request'
         and ${stored}`,
@@ -98,9 +95,10 @@ export function memberRowsStatement(conversationId: string): SQL {
  * Stores a message in ONE transaction: its `seq` is the conversation's `last_seq + 1`, taken inside the
  * insert, so seqs are gap-free however many sends race; a repeated `clientId` inserts nothing. Then the
  * conversation, the other members (unread, activity, unhidden) and the sender (accepted, read) follow.
- * `first` statements run before all that in the same transaction (a rate-limit hit), their results
- * returned as `first`. The same batch reads back the stored message for this clientId (new or earlier;
- * none when the limit refused it) and the conversation's member rows `after` the write.
+ * `first` statements run before all that in the same transaction (a rate limit's count and check, which
+ * fails the whole transaction when over). The same batch reads back the stored message for this clientId
+ * (new or earlier; none when the request limit refused it), the conversation's member rows `after` the
+ * write, and the members it stays `hiddenFrom` (blocks in a group).
  */
 export async function insertMessage(
   db: Db,
@@ -114,18 +112,28 @@ export async function insertMessage(
     ...sendStatements(id, new Date().toISOString(), input, options),
     storedMessageStatement(id, input),
     memberRowsStatement(input.conversationId),
+    hiddenFromStatement(input),
   ]);
-  const [rowResult, memberResult] = results.slice(-2);
+  const [rowResult, memberResult, hiddenResult] = results.slice(-3);
   const raw = rowResult?.results[0] as Record<string, unknown> | undefined;
   const row = raw && rowOf<MessageRow>(messageColumns, raw);
   const after = (memberResult?.results ?? []).map((r) =>
     rowOf<MemberRow>(memberColumns, r as Record<string, unknown>),
   );
-  return {
-    first: results.slice(0, first.length),
-    stored: row ? { row, created: row.id === id } : undefined,
-    after,
-  };
+  const hiddenFrom = (hiddenResult?.results ?? []).map((r) => (r as { userId: string }).userId);
+  return { stored: row ? { row, created: row.id === id } : undefined, after, hiddenFrom };
+}
+
+/** The members a new message of `input.senderId` stays hidden from (`hiddenByBlock`). */
+export function hiddenFromStatement(input: NewMessage): SQL {
+  const conv = input.conversationId;
+  return sql`select user_id as userId from members
+    where conversation_id = ${conv} and user_id <> ${input.senderId} and ${hiddenByBlock({
+      viewerId: sql`members.user_id`,
+      senderId: input.senderId,
+      messageKind: input.kind,
+      conversationKind: sql`(select kind from conversations where id = ${conv})`,
+    })}`;
 }
 
 function byClientId(conversationId: string, senderId: string, clientId: string) {
@@ -150,65 +158,4 @@ export async function countFromSender(db: Db, conversationId: string, senderId: 
     .from(messages)
     .where(and(eq(messages.conversationId, conversationId), eq(messages.senderId, senderId)));
   return Number(row?.n ?? 0);
-}
-
-/** Who reads which conversation; the page query checks, by itself, that they may. */
-export interface Reader {
-  conversationId: string;
-  userId: string;
-}
-
-/**
- * The query behind `messagePage`, served by messages_conversation_seq_unique. It joins the reader's own
- * member row, so it reads nothing for someone who may not see the conversation (`canSee`), and nothing
- * from before they joined (`joined_seq`).
- */
-export function messagePageQuery(
-  db: Db,
-  reader: Reader,
-  page: { before?: number; after?: number; limit: number },
-) {
-  return selectMessages(db)
-    .innerJoin(
-      members,
-      and(eq(members.conversationId, messages.conversationId), eq(members.userId, reader.userId)),
-    )
-    .innerJoin(conversations, eq(conversations.id, messages.conversationId))
-    .where(
-      and(
-        eq(messages.conversationId, reader.conversationId),
-        canSee,
-        gt(messages.seq, members.joinedSeq),
-        page.before !== undefined ? lt(messages.seq, page.before) : undefined,
-        page.after !== undefined ? gt(messages.seq, page.after) : undefined,
-        notExists(
-          db
-            .select({ one: hiddenMessages.messageId })
-            .from(hiddenMessages)
-            .where(and(eq(hiddenMessages.userId, reader.userId), eq(hiddenMessages.messageId, messages.id))),
-        ),
-      ),
-    )
-    .orderBy(page.after !== undefined ? asc(messages.seq) : desc(messages.seq))
-    .limit(page.limit + 1);
-}
-
-/**
- * One page of messages in ascending seq: the newest page, or the one before/after a seq. Messages the
- * reader hid, and those from before they joined, are left out. `undefined` when the reader may not see
- * the conversation: the membership query in the same batch tells that apart from an empty page.
- */
-export async function messagePage(
-  db: Db,
-  reader: Reader,
-  page: { before?: number; after?: number; limit: number },
-): Promise<{ rows: MessageRow[]; hasMore: boolean } | undefined> {
-  const [member, rows] = await db.batch([
-    visibleMemberQuery(db, reader.conversationId, reader.userId),
-    messagePageQuery(db, reader, page),
-  ]);
-  if (member.length === 0) return undefined;
-  const hasMore = rows.length > page.limit;
-  const kept = rows.slice(0, page.limit);
-  return { rows: page.after !== undefined ? kept : kept.reverse(), hasMore };
 }

@@ -1,6 +1,6 @@
 import type { Db } from '../../env.ts';
 import { ApiError, notFound } from '../../lib/api-error.ts';
-import { denialError, requireDirectAllowed, requireDmsAvailable } from '../conversations/dm-policy-facts.ts';
+import { denialError, requireDirectAllowed, requireDmsAvailable } from '../conversations/dm-policy-checks.ts';
 import { memberRows } from '../conversations/queries.ts';
 import type { MemberMessage } from './unsend-hide-react-queries.ts';
 

@@ -16,8 +16,8 @@ import { validate } from '../../lib/validate.ts';
 import { publishLater } from '../../live/publish.ts';
 import { documentRoute, json } from '../openapi/describe.ts';
 import { enrichVideo } from '../videos/oembed.ts';
+import { messagePage } from './history-queries.ts';
 import { toMessages } from './message-rows.ts';
-import { messagePage } from './queries.ts';
 import { sendContext } from './send-context.ts';
 import { sendMessage } from './service.ts';
 

@@ -2,34 +2,31 @@ import type { Message } from '@clipdm/shared';
 import type { Db, Env } from '../../env.ts';
 import { ApiError } from '../../lib/api-error.ts';
 import { limitsOf } from '../../lib/config.ts';
-import { hit, hitStatement } from '../../lib/rate-limits.ts';
+import { newRequestLimit, sendLimit } from '../../lib/limits.ts';
+import {
+  admit,
+  limitStatements,
+  overLimitName,
+  rateLimited,
+  retryAfterSeconds,
+} from '../../lib/rate-limits.ts';
 import { messageDeliveries } from '../../live/audiences.ts';
 import type { Delivery } from '../../live/publish.ts';
 import {
   assertDmsAvailable,
   denialError,
   requireDirectAllowedFrom,
-  senderPartyOf,
-} from '../conversations/dm-policy-facts.ts';
+} from '../conversations/dm-policy-checks.ts';
+import { senderPartyOf } from '../conversations/dm-policy-facts.ts';
 import { toMessage } from './message-rows.ts';
 import { countFromSender, type InsertOptions, insertMessage, type NewMessage } from './queries.ts';
 import type { SendContext } from './send-context.ts';
 
 type Content = Pick<NewMessage, 'kind' | 'text' | 'video'> & { clientId: string };
 
-function rateLimited(retryAfter: number, what: string): ApiError {
-  return new ApiError('rate_limited', what, {
-    headers: { 'Retry-After': String(Math.max(1, retryAfter)) },
-    details: { retryAfter: Math.max(1, retryAfter) },
-  });
-}
-
 /** Counts one new request conversation opened by `senderId`: at most `newRequestsPerDay` a day. */
 export async function countNewRequest(db: Db, env: Env, senderId: string) {
-  const day = await hit(db, `new-requests:${senderId}`, 24 * 60 * 60);
-  if (day.count > limitsOf(env).newRequestsPerDay) {
-    throw rateLimited(day.retryAfter, 'Too many new message requests today');
-  }
+  await admit(db, newRequestLimit(env, senderId), 'Too many new message requests today');
 }
 
 const requestLimit = () =>
@@ -89,20 +86,25 @@ export async function sendMessage(
   } else {
     assertDmsAvailable(senderPartyOf(context.facts));
   }
-  const key = `send:${senderId}`;
-  const max = limitsOf(env).messagesPerMinute;
-  const minute = hitStatement(key, 60);
+  // The per-minute limit is counted and checked in the insert's own transaction: over it, nothing is kept.
+  const limit = sendLimit(env, senderId);
   const written = await insertMessage(
     db,
     { conversationId, senderId, ...content },
-    { ...options, rateLimit: { key, max } },
-    [minute.statement],
-  );
-  const hits = written.first[0]?.results[0] as { count: number } | undefined;
-  if (Number(hits?.count ?? 0) > max) throw rateLimited(minute.retryAfter, 'Too many messages');
+    options,
+    limitStatements(limit),
+  ).catch(async (error: unknown) => {
+    if (overLimitName(error) !== limit.name) throw error;
+    throw rateLimited('Too many messages', await retryAfterSeconds(db, limit));
+  });
   const { stored, after } = written;
   if (!stored) throw requestLimit();
   const message = toMessage(stored.row, senderId);
   if (!stored.created) return { message, created: false, deliveries: none };
-  return { message, created: true, deliveries: () => messageDeliveries(db, stored.row, before, { after }) };
+  const { hiddenFrom } = written;
+  return {
+    message,
+    created: true,
+    deliveries: () => messageDeliveries(db, stored.row, before, { after, hiddenFrom }),
+  };
 }

@@ -1,8 +1,8 @@
 import type { AdminReport, Message } from '@clipdm/shared';
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { type Keyset, pastCursor } from '../../db/keyset.ts';
-import { reports, users } from '../../db/schema.ts';
+import { logins, reports, users } from '../../db/schema.ts';
 import type { Db } from '../../env.ts';
 
 const reporter = alias(users, 'reporter');
@@ -83,35 +83,59 @@ export async function getReport(db: Db, id: string): Promise<AdminReport | undef
  * again records the new action; dismissing never lifts a suspension (that is a separate, explicit call).
  * Returns false when there is no such report.
  */
-export async function resolveReport(db: Db, id: string, action: 'dismiss' | 'suspend', now = new Date()) {
+export async function resolveReport(
+  db: Db,
+  id: string,
+  action: 'dismiss' | 'suspend',
+  now = new Date(),
+): Promise<{ resolved: boolean; suspendedUserId: string | null }> {
   const at = now.toISOString();
   const resolve = db
     .update(reports)
     .set({ status: 'resolved', action, resolvedAt: at })
     .where(eq(reports.id, id))
     .returning({ id: reports.id });
-  if (action === 'dismiss') return (await resolve).length > 0;
-  const [resolved] = await db.batch([
+  if (action === 'dismiss') return { resolved: (await resolve).length > 0, suspendedUserId: null };
+  const reportedId = sql`(select ${reports.reportedUserId} from ${reports} where ${reports.id} = ${id})`;
+  const [resolved, suspended] = await db.batch([
     resolve,
     db
       .update(users)
       .set({ suspendedAt: at })
+      .where(and(sql`${users.id} = ${reportedId}`, isNull(users.suspendedAt)))
+      .returning({ id: users.id }),
+    // A suspension ends the account's logins at once (it may sign in again, to a `dms_unavailable`).
+    db
+      .update(logins)
+      .set({ revokedAt: at })
+      .where(and(sql`${logins.userId} = ${reportedId}`, isNull(logins.revokedAt))),
+  ]);
+  return { resolved: resolved.length > 0, suspendedUserId: suspended[0]?.id ?? null };
+}
+
+/**
+ * Suspends or lifts the suspension of a live account and returns its id, or null when the handle has no
+ * such account. Suspending also ends every login it has, in the same transaction.
+ */
+export async function setSuspended(db: Db, handle: string, suspended: boolean, now = new Date()) {
+  const at = now.toISOString();
+  const live = and(eq(users.handle, handle), isNull(users.deletedAt));
+  const [rows] = await db.batch([
+    db
+      .update(users)
+      .set({ suspendedAt: suspended ? sql`coalesce(${users.suspendedAt}, ${at})` : null })
+      .where(live)
+      .returning({ id: users.id }),
+    db
+      .update(logins)
+      .set({ revokedAt: at })
       .where(
         and(
-          sql`${users.id} = (select ${reports.reportedUserId} from ${reports} where ${reports.id} = ${id})`,
-          isNull(users.suspendedAt),
+          sql`${suspended ? 1 : 0} = 1`,
+          isNull(logins.revokedAt),
+          inArray(logins.userId, db.select({ id: users.id }).from(users).where(live)),
         ),
       ),
   ]);
-  return resolved.length > 0;
-}
-
-/** Suspends or lifts the suspension of a live account; false when the handle has no such account. */
-export async function setSuspended(db: Db, handle: string, suspended: boolean, now = new Date()) {
-  const rows = await db
-    .update(users)
-    .set({ suspendedAt: suspended ? sql`coalesce(${users.suspendedAt}, ${now.toISOString()})` : null })
-    .where(and(eq(users.handle, handle), isNull(users.deletedAt)))
-    .returning({ id: users.id });
-  return rows.length > 0;
+  return rows[0]?.id ?? null;
 }

@@ -44,9 +44,12 @@ export async function fileReport(
     .sort((a, b) => a.seq - b.seq)
     .map((row) => ({ ...toMessage(row, reporterId), clientId: null }));
   const direct = membership.conversation.kind === 'direct';
-  const reportedUserId = direct
-    ? (others[0]?.userId ?? null)
-    : (rows.find((r) => r.senderId !== reporterId)?.senderId ?? null);
+  const other = direct ? (others[0]?.userId ?? null) : null;
+  // The reported person is whoever sent the reported messages: chosen ones of only the reporter's own name
+  // no one. Without a choice, a direct conversation reports the other member.
+  const chosen = input.messageIds && input.messageIds.length > 0;
+  const reportedUserId =
+    rows.find((r) => r.senderId !== reporterId && r.kind !== 'event')?.senderId ?? (chosen ? null : other);
   const id = newId();
   // The report, and the decline and block it brings, land together or not at all.
   await db.batch([
@@ -60,7 +63,7 @@ export async function fileReport(
       messagesJson: JSON.stringify(copies),
     }),
     ...(membership.member.state === 'request' ? [declineStatement(db, conversationId, reporterId)] : []),
-    ...(input.block && direct && reportedUserId ? blockStatements(db, reporterId, reportedUserId) : []),
+    ...(input.block && other ? blockStatements(db, reporterId, other) : []),
   ]);
   return id;
 }

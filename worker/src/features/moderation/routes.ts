@@ -12,6 +12,7 @@ import { notFound } from '../../lib/api-error.ts';
 import { decodeKeyset, encodeCursor } from '../../lib/cursor.ts';
 import { requireAdmin } from '../../lib/require-admin.ts';
 import { validate } from '../../lib/validate.ts';
+import { closeLiveSockets } from '../../live/sign-out.ts';
 import { documentRoute, json, noContent } from '../openapi/describe.ts';
 import { getReport, listReports, resolveReport, setSuspended } from './queries.ts';
 
@@ -54,7 +55,9 @@ export const moderationRoutes = new Hono<AppEnv>()
     async (c) => {
       const db = c.get('db');
       const { id } = c.req.valid('param');
-      if (!(await resolveReport(db, id, c.req.valid('json').action))) throw notFound('No such report');
+      const { resolved, suspendedUserId } = await resolveReport(db, id, c.req.valid('json').action);
+      if (!resolved) throw notFound('No such report');
+      if (suspendedUserId) closeLiveSockets(c.env, c.executionCtx, suspendedUserId);
       const report = await getReport(db, id);
       if (!report) throw notFound('No such report');
       return c.json({ report }, 200);
@@ -71,8 +74,10 @@ export const moderationRoutes = new Hono<AppEnv>()
     }),
     validate('param', handleParam),
     async (c) => {
-      if (!(await setSuspended(c.get('db'), c.req.valid('param').handle, true)))
-        throw notFound('No such user');
+      const userId = await setSuspended(c.get('db'), c.req.valid('param').handle, true);
+      if (!userId) throw notFound('No such user');
+      // The suspension ended the account's logins; their live sockets close too.
+      closeLiveSockets(c.env, c.executionCtx, userId);
       return c.body(null, 204);
     },
   )

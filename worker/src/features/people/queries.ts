@@ -1,6 +1,6 @@
-import { and, desc, eq, isNull, notExists, or, sql } from 'drizzle-orm';
+import { and, desc, eq, exists, isNull, lte, notExists, or, sql } from 'drizzle-orm';
 import { type Keyset, pastCursor } from '../../db/keyset.ts';
-import { blocks, users } from '../../db/schema.ts';
+import { blocks, follows, users } from '../../db/schema.ts';
 import type { Db } from '../../env.ts';
 import type { UserRow } from '../account/queries.ts';
 
@@ -13,7 +13,28 @@ const notBlockedEitherWay = (viewerId: string) =>
       or (${blocks.blockerId} = ${users.id} and ${blocks.blockedId} = ${viewerId}))`,
   );
 
-/** Up to 20 live accounts whose handle or display name starts with `q`, minus blocks either way and the viewer. */
+/** The latest birthdate of an adult today (UTC): 18 years ago, a birthday counting as reached on the day. */
+export function adultBornBy(today = new Date()): string {
+  const date = today.toISOString().slice(4, 10);
+  return `${String(today.getUTCFullYear() - 18).padStart(4, '0')}${date}`;
+}
+
+/** Adults, and minors only to those who follow them: 13–17-year-olds are not found by strangers. */
+const findableBy = (db: Db, viewerId: string) =>
+  or(
+    lte(users.birthdate, adultBornBy()),
+    exists(
+      db
+        .select({ one: follows.followerId })
+        .from(follows)
+        .where(and(eq(follows.followerId, viewerId), eq(follows.followeeId, users.id))),
+    ),
+  );
+
+/**
+ * Up to 20 live accounts whose handle or display name starts with `q`, minus blocks either way, the
+ * viewer, and minors the viewer does not follow.
+ */
 export async function searchPeople(db: Db, viewerId: string, q: string): Promise<UserRow[]> {
   const pattern = likePrefix(q);
   return db
@@ -28,6 +49,7 @@ export async function searchPeople(db: Db, viewerId: string, q: string): Promise
           sql`${users.displayName} like ${pattern} escape '\\'`,
         ),
         notBlockedEitherWay(viewerId),
+        findableBy(db, viewerId),
       ),
     )
     .orderBy(users.handle)

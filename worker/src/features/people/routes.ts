@@ -10,17 +10,30 @@ import { block, follow, unblock, unfollow } from './follow-block-queries.ts';
 import { findVisibleUser, searchPeople } from './queries.ts';
 import { toUserViews } from './user-views.ts';
 
-/** The other account a graph action targets; yourself and unknown handles are refused. */
-async function targetOf(db: Db, viewerId: string, handle: string, { allowBlockedBy = false } = {}) {
-  const target = allowBlockedBy
-    ? await getUserByHandle(db, handle)
-    : await findVisibleUser(db, viewerId, handle);
-  if (!target) throw notFound('No such user');
-  if (target.id === viewerId) {
+function notYourself(target: { id: string } | undefined, viewerId: string) {
+  if (target?.id === viewerId) {
     throw new ApiError('invalid_request', 'You cannot do that to yourself', {
       details: { issues: [{ path: 'handle', message: 'is your own handle' }] },
     });
   }
+}
+
+/** The other account a follow targets; yourself, unknown handles and those who blocked you are refused. */
+async function targetOf(db: Db, viewerId: string, handle: string) {
+  const target = await findVisibleUser(db, viewerId, handle);
+  if (!target) throw notFound('No such user');
+  notYourself(target, viewerId);
+  return target;
+}
+
+/**
+ * The account a block or unblock targets, even one that blocked you first (so you can make sure they stay
+ * away). An unknown handle is a quiet no-op (undefined): answering 404 there would tell "no such account"
+ * apart from "blocked me".
+ */
+async function blockTargetOf(db: Db, viewerId: string, handle: string) {
+  const target = await getUserByHandle(db, handle);
+  notYourself(target, viewerId);
   return target;
 }
 
@@ -96,23 +109,20 @@ export const peopleRoutes = new Hono<AppEnv>()
       return c.body(null, 204);
     },
   )
-  // Blocking works even on someone who blocked you first, so you can make sure they stay away.
   .put(
     '/:handle/block',
     documentRoute({
       tag: 'People',
       summary: 'Block',
       caller: 'user',
-      success: { 204: noContent('Blocked') },
-      errors: [400, 404],
+      success: { 204: noContent('Blocked (nothing to do for an unknown handle)') },
+      errors: [400],
     }),
     validate('param', handleParam),
     async (c) => {
       const db = c.get('db');
-      const target = await targetOf(db, c.get('userId'), c.req.valid('param').handle, {
-        allowBlockedBy: true,
-      });
-      await block(db, c.get('userId'), target.id);
+      const target = await blockTargetOf(db, c.get('userId'), c.req.valid('param').handle);
+      if (target) await block(db, c.get('userId'), target.id);
       return c.body(null, 204);
     },
   )
@@ -123,15 +133,13 @@ export const peopleRoutes = new Hono<AppEnv>()
       summary: 'Unblock',
       caller: 'user',
       success: { 204: noContent('Not blocked') },
-      errors: [400, 404],
+      errors: [400],
     }),
     validate('param', handleParam),
     async (c) => {
       const db = c.get('db');
-      const target = await targetOf(db, c.get('userId'), c.req.valid('param').handle, {
-        allowBlockedBy: true,
-      });
-      await unblock(db, c.get('userId'), target.id);
+      const target = await blockTargetOf(db, c.get('userId'), c.req.valid('param').handle);
+      if (target) await unblock(db, c.get('userId'), target.id);
       return c.body(null, 204);
     },
   );

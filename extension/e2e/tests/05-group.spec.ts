@@ -1,16 +1,20 @@
-import { openPanel } from '../harness/browser.ts';
-import { flow, UI_TIMEOUT } from '../harness/flow.ts';
+import { test } from '../fixtures.ts';
 import { composerReady, openConversation, openTab, sendText, sentMessage } from '../harness/panel.ts';
-import { session, shot, world } from '../harness/world.ts';
+import { openPanel } from '../harness/person.ts';
+import { shot } from '../harness/screens.ts';
+import { LIVE_TIMEOUT, UI_TIMEOUT } from '../harness/timeouts.ts';
 
-const LIVE_TIMEOUT = 70_000;
-
-flow('5. a group of three: who wrote what, a reaction, an unsend, a rename', async () => {
-  const { api, people } = world();
+test('5. a group of three: who wrote what, a reaction, an unsend, a rename', async ({
+  api,
+  accounts,
+  alice,
+  bob,
+  carol,
+}) => {
   // Carol only takes messages from mutual friends: Alice and she follow each other first.
-  await api.befriend(session('alice'), session('carol'));
+  await api.befriend(await accounts.session('alice'), await accounts.session('carol'));
 
-  const alicePanel = await openPanel(people.alice);
+  const alicePanel = await openPanel(alice);
   await openTab(alicePanel, 'Inbox');
   await alicePanel.getByRole('button', { name: 'New group' }).click();
   await alicePanel.getByLabel('Group name (optional)').fill('Weekend plan');
@@ -29,7 +33,7 @@ flow('5. a group of three: who wrote what, a reaction, an unsend, a rename', asy
   await sentMessage(alicePanel, 'Picnic on Saturday?').waitFor({ timeout: UI_TIMEOUT });
 
   // Bob reacts; Alice sees the count.
-  const bobPanel = await openPanel(people.bob);
+  const bobPanel = await openPanel(bob);
   await openTab(bobPanel, 'Inbox');
   await openConversation(bobPanel, 'Weekend plan');
   const picnic = sentMessage(bobPanel, 'Picnic on Saturday?');
@@ -53,7 +57,7 @@ flow('5. a group of three: who wrote what, a reaction, an unsend, a rename', asy
   await sentMessage(bobPanel, 'Message unsent').waitFor({ timeout: LIVE_TIMEOUT });
   await shot(bobPanel, 'group-reaction-unsent');
 
-  const carolPanel = await openPanel(people.carol);
+  const carolPanel = await openPanel(carol);
   await openTab(carolPanel, 'Inbox');
   await openConversation(carolPanel, 'Weekend plan');
   await sentMessage(carolPanel, 'Picnic on Saturday?').waitFor({ timeout: UI_TIMEOUT });

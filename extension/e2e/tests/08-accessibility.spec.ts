@@ -1,11 +1,11 @@
-import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
-import { launchPerson, openPanel } from '../harness/browser.ts';
-import { flow, UI_TIMEOUT } from '../harness/flow.ts';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../fixtures.ts';
 import { openConversation, openTab } from '../harness/panel.ts';
-import { shot, world } from '../harness/world.ts';
+import { openPanel } from '../harness/person.ts';
+import { shot } from '../harness/screens.ts';
+import { UI_TIMEOUT } from '../harness/timeouts.ts';
 
 interface AxeViolation {
   id: string;
@@ -35,21 +35,20 @@ async function seriousViolations(page: Page, view: string): Promise<string[]> {
     );
 }
 
-flow('8. accessibility: no serious or critical axe-core violations in the side panel', async () => {
-  const { people, extensionDir, tempDir } = world();
+test('8. accessibility: no serious or critical axe-core violations in the side panel', async ({
+  alice,
+  newcomer,
+}) => {
   const problems: string[] = [];
 
   // Signed out: a fresh profile shows the sign-in form.
-  const newcomer = await launchPerson('newcomer', extensionDir, tempDir);
-  try {
-    const signIn = await openPanel(newcomer);
-    await signIn.getByRole('button', { name: 'Create account' }).waitFor({ timeout: UI_TIMEOUT });
-    problems.push(...(await seriousViolations(signIn, 'sign-in form')));
-  } finally {
-    await newcomer.context.close();
-  }
+  const signIn = await openPanel(newcomer);
+  await signIn.getByRole('button', { name: 'Create account' }).waitFor({ timeout: UI_TIMEOUT });
+  problems.push(...(await seriousViolations(signIn, 'sign-in form')));
+  // One browser fewer while axe works through the other views (two slow cores).
+  await newcomer.context.close();
 
-  const panel = await openPanel(people.alice);
+  const panel = await openPanel(alice);
   await openTab(panel, 'Inbox');
   await panel.getByRole('button', { name: 'New message' }).waitFor({ timeout: UI_TIMEOUT });
   problems.push(...(await seriousViolations(panel, 'inbox')));
@@ -68,5 +67,5 @@ flow('8. accessibility: no serious or critical axe-core violations in the side p
     .waitFor({ timeout: UI_TIMEOUT });
   problems.push(...(await seriousViolations(panel, 'settings')));
   await shot(panel, 'settings');
-  assert.deepEqual(problems, []);
+  expect(problems).toEqual([]);
 });

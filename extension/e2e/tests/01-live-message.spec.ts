@@ -1,6 +1,4 @@
-import assert from 'node:assert/strict';
-import { badgeText, openPanel } from '../harness/browser.ts';
-import { flow, UI_TIMEOUT } from '../harness/flow.ts';
+import { expect, test } from '../fixtures.ts';
 import {
   openConversation,
   sendText,
@@ -9,24 +7,26 @@ import {
   startDirect,
   startsWith,
 } from '../harness/panel.ts';
-import { waitFor } from '../harness/processes.ts';
-import { session, shot, world } from '../harness/world.ts';
+import { badgeText, openPanel } from '../harness/person.ts';
+import { shot } from '../harness/screens.ts';
+import { LIVE_TIMEOUT, UI_TIMEOUT } from '../harness/timeouts.ts';
 
-/** Live delivery has the stream; the `alarms` poll (a minute) is its fallback, so allow a little over it. */
-const LIVE_TIMEOUT = 70_000;
-
-flow('1. sign up, follow each other, send and receive a message live, unread badges count', async () => {
-  const { api, people } = world();
-  const alicePanel = await openPanel(people.alice);
+test('1. sign up, follow each other, send and receive a message live, unread badges count', async ({
+  api,
+  accounts,
+  alice,
+  bob,
+}) => {
+  const alicePanel = await openPanel(alice);
   await alicePanel.getByRole('button', { name: 'Create account' }).waitFor({ timeout: UI_TIMEOUT });
   await shot(alicePanel, 'panel-sign-in');
-  await signUp(alicePanel, 'alice', 'Alice Martin');
-  const bobPanel = await openPanel(people.bob);
-  await signUp(bobPanel, 'bob', 'Bob Okafor');
+  await signUp(alicePanel, accounts, 'alice', 'Alice Martin');
+  const bobPanel = await openPanel(bob);
+  await signUp(bobPanel, accounts, 'bob', 'Bob Okafor');
   await shot(bobPanel, 'panel-empty-inbox');
 
   // Following happens on the video site; here the API stands in for it.
-  await api.befriend(session('alice'), session('bob'));
+  await api.befriend(await accounts.session('alice'), await accounts.session('bob'));
 
   await startDirect(alicePanel, 'bob');
   await sendText(alicePanel, 'Hi Bob! Coffee after the shoot?');
@@ -35,11 +35,12 @@ flow('1. sign up, follow each other, send and receive a message live, unread bad
   // Bob's panel is open on his inbox: the conversation and the counts arrive without a reload.
   await bobPanel.getByTestId('inbox-count').filter({ hasText: /^1$/ }).waitFor({ timeout: LIVE_TIMEOUT });
   await bobPanel.getByRole('button', { name: startsWith('Alice Martin') }).waitFor({ timeout: UI_TIMEOUT });
-  await waitFor(
-    'the action badge to count 1 unread conversation',
-    async () => (await badgeText(people.bob)) === '1',
-    LIVE_TIMEOUT,
-  );
+  await expect
+    .poll(() => badgeText(bob), {
+      message: 'the action badge to count 1 unread conversation',
+      timeout: LIVE_TIMEOUT,
+    })
+    .toBe('1');
   await shot(bobPanel, 'inbox-unread-badge');
 
   await openConversation(bobPanel, 'Alice Martin');
@@ -52,10 +53,8 @@ flow('1. sign up, follow each other, send and receive a message live, unread bad
   await shot(alicePanel, 'conversation-live-reply');
 
   // Bob read it: his counts clear.
-  await waitFor(
-    "Bob's action badge to clear",
-    async () => (await badgeText(people.bob)) === '',
-    LIVE_TIMEOUT,
-  );
-  assert.equal(await bobPanel.getByTestId('inbox-count').count(), 0);
+  await expect
+    .poll(() => badgeText(bob), { message: "Bob's action badge to clear", timeout: LIVE_TIMEOUT })
+    .toBe('');
+  await expect(bobPanel.getByTestId('inbox-count')).toHaveCount(0);
 });

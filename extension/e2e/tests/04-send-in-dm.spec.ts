@@ -1,27 +1,29 @@
-import assert from 'node:assert/strict';
-import { openPanel, openSite } from '../harness/browser.ts';
-import { flow, UI_TIMEOUT } from '../harness/flow.ts';
+import { expect, test } from '../fixtures.ts';
 import { openConversation, openTab } from '../harness/panel.ts';
-import { waitFor } from '../harness/processes.ts';
-import { shot, world } from '../harness/world.ts';
+import { openPanel, openSite } from '../harness/person.ts';
+import { shot } from '../harness/screens.ts';
+import { UI_TIMEOUT } from '../harness/timeouts.ts';
 
 const VIDEO_ID = '7300000000000000002';
 const TITLE = 'Three-ingredient pancakes, no mixer needed';
 
-flow('4. "Send in DM" on a fixture video delivers a video card that opens that video', async () => {
-  const { people, site } = world();
+test('4. "Send in DM" on a fixture video delivers a video card that opens that video', async ({
+  alice,
+  bob,
+  site,
+}) => {
   const videoUrl = `${site}/@bob/video/${VIDEO_ID}`;
-  const alicePanel = await openPanel(people.alice);
+  const alicePanel = await openPanel(alice);
   await openTab(alicePanel, 'Inbox');
 
-  const feed = await openSite(people.alice, `${site}/`);
+  const feed = await openSite(alice, `${site}/`);
   const item = feed.locator('[data-e2e="recommend-list-item-container"]').filter({ hasText: TITLE });
   await item.getByRole('button', { name: 'Send in DM' }).click({ timeout: UI_TIMEOUT });
 
   // The panel (here: the panel page in a tab) offers the video to a conversation or a person.
   await alicePanel.bringToFront();
   await alicePanel.getByRole('heading', { name: 'Send this video to…' }).waitFor({ timeout: UI_TIMEOUT });
-  assert.equal(await alicePanel.getByText(videoUrl).count(), 1);
+  await expect(alicePanel.getByText(videoUrl)).toHaveCount(1);
   await shot(alicePanel, 'share-sheet');
   await alicePanel.getByRole('button', { name: 'Send to Bob Okafor' }).click();
   await alicePanel
@@ -30,26 +32,28 @@ flow('4. "Send in DM" on a fixture video delivers a video card that opens that v
     .last()
     .waitFor({ timeout: UI_TIMEOUT });
   // A second panel the background may have opened for the share is no longer needed.
-  for (const page of people.alice.context.pages()) {
+  for (const page of alice.context.pages()) {
     if (page !== alicePanel && page.url().endsWith('/sidepanel.html')) await page.close();
   }
   await feed.close();
 
   // Bob gets the card and opens it: the video plays in his current tab.
-  const bobPanel = await openPanel(people.bob);
+  const bobPanel = await openPanel(bob);
   await openTab(bobPanel, 'Inbox');
   await openConversation(bobPanel, 'Alice Martin');
   const card = bobPanel.getByRole('link', { name: /^Open video:/ }).last();
   await card.waitFor({ timeout: UI_TIMEOUT });
   await shot(bobPanel, 'video-card');
   await card.click();
-  await waitFor(
-    'a tab of Bob showing the shared video',
-    async () => people.bob.context.pages().some((p) => p.url() === videoUrl),
-    UI_TIMEOUT,
-  );
-  const videoPage = people.bob.context.pages().find((p) => p.url() === videoUrl);
-  await videoPage?.locator('[data-e2e="browse-video"]').waitFor({ timeout: UI_TIMEOUT });
-  assert.ok(videoPage);
+  await expect
+    .poll(() => bob.context.pages().some((p) => p.url() === videoUrl), {
+      message: 'a tab of Bob showing the shared video',
+      timeout: UI_TIMEOUT,
+    })
+    .toBe(true);
+  const videoPage = bob.context.pages().find((p) => p.url() === videoUrl);
+  expect(videoPage).toBeTruthy();
+  if (!videoPage) return;
+  await videoPage.locator('[data-e2e="browse-video"]').waitFor({ timeout: UI_TIMEOUT });
   await shot(videoPage, 'video-opened');
 });

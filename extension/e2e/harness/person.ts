@@ -1,8 +1,5 @@
-import { mkdtemp } from 'node:fs/promises';
-import { join } from 'node:path';
-import { type BrowserContext, type ConsoleMessage, chromium, type Page, type Worker } from 'playwright-core';
+import { type BrowserContext, type ConsoleMessage, chromium, type Page, type Worker } from '@playwright/test';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PANEL_SIZE = { width: 420, height: 760 };
 
 /** One person at their own browser: a persistent profile with the unpacked extension loaded. */
@@ -29,11 +26,19 @@ function isExtensionUrl(url: string, id: string) {
   return url.startsWith(`chrome-extension://${id}/`);
 }
 
-/** Starts Chromium for `name` with the extension at `extensionDir`, in a fresh profile under `tempDir`. */
-export async function launchPerson(name: string, extensionDir: string, tempDir: string): Promise<Person> {
-  const profile = await mkdtemp(join(tempDir, `profile-${name}-`));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+/**
+ * Starts Chromium (`chromiumPath`) for `name` with the extension at `extensionDir`, in the profile folder
+ * `profileDir` (kept between launches, so a person relaunched after a failed test is still signed in).
+ */
+export async function launchPerson(options: {
+  name: string;
+  chromiumPath: string;
+  extensionDir: string;
+  profileDir: string;
+}): Promise<Person> {
+  const { name, extensionDir } = options;
+  const context = await chromium.launchPersistentContext(options.profileDir, {
+    executablePath: options.chromiumPath,
     headless: true,
     viewport: { width: 1280, height: 800 },
     locale: 'en-US',

@@ -1,0 +1,76 @@
+import { and, asc, desc, eq, gt, lt, not, notExists } from 'drizzle-orm';
+import { conversations, hiddenMessages, members, messages } from '../../db/schema.ts';
+import type { Db } from '../../env.ts';
+import { canSee, visibleMemberQuery } from '../conversations/queries.ts';
+import { hiddenByBlock } from './block-hiding.ts';
+import { type MessageRow, selectMessages } from './message-rows.ts';
+
+/** Who reads which conversation; the page query checks, by itself, that they may. */
+export interface Reader {
+  conversationId: string;
+  userId: string;
+}
+
+/**
+ * The query behind `messagePage`, served by messages_conversation_seq_unique. It joins the reader's own
+ * member row, so it reads nothing for someone who may not see the conversation (`canSee`), and nothing
+ * from before they joined (`joined_seq`).
+ */
+export function messagePageQuery(
+  db: Db,
+  reader: Reader,
+  page: { before?: number; after?: number; limit: number },
+) {
+  return selectMessages(db)
+    .innerJoin(
+      members,
+      and(eq(members.conversationId, messages.conversationId), eq(members.userId, reader.userId)),
+    )
+    .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+    .where(
+      and(
+        eq(messages.conversationId, reader.conversationId),
+        canSee,
+        gt(messages.seq, members.joinedSeq),
+        page.before !== undefined ? lt(messages.seq, page.before) : undefined,
+        page.after !== undefined ? gt(messages.seq, page.after) : undefined,
+        notExists(
+          db
+            .select({ one: hiddenMessages.messageId })
+            .from(hiddenMessages)
+            .where(and(eq(hiddenMessages.userId, reader.userId), eq(hiddenMessages.messageId, messages.id))),
+        ),
+        // In a group, nothing from someone the reader blocks or is blocked by.
+        not(
+          hiddenByBlock({
+            viewerId: reader.userId,
+            senderId: messages.senderId,
+            messageKind: messages.kind,
+            conversationKind: conversations.kind,
+          }),
+        ),
+      ),
+    )
+    .orderBy(page.after !== undefined ? asc(messages.seq) : desc(messages.seq))
+    .limit(page.limit + 1);
+}
+
+/**
+ * One page of messages in ascending seq: the newest page, or the one before/after a seq. Messages the
+ * reader hid, and those from before they joined, are left out. `undefined` when the reader may not see
+ * the conversation: the membership query in the same batch tells that apart from an empty page.
+ */
+export async function messagePage(
+  db: Db,
+  reader: Reader,
+  page: { before?: number; after?: number; limit: number },
+): Promise<{ rows: MessageRow[]; hasMore: boolean } | undefined> {
+  const [member, rows] = await db.batch([
+    visibleMemberQuery(db, reader.conversationId, reader.userId),
+    messagePageQuery(db, reader, page),
+  ]);
+  if (member.length === 0) return undefined;
+  const hasMore = rows.length > page.limit;
+  const kept = rows.slice(0, page.limit);
+  return { rows: page.after !== undefined ? kept : kept.reverse(), hasMore };
+}
