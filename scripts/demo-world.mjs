@@ -73,7 +73,24 @@ export async function seedDemoWorld(base) {
     return conv.id;
   };
   await send('bob', 'alice', 'Hey Alice! Did you see the new dance video? 💃', 1);
-  await send('alice', 'bob', 'Yes! Sending it to you in a sec.', 2);
+  const withBob = await send('alice', 'bob', 'Yes! Sending it to you in a sec.', 2);
+  // A shared video: the fixture site's oEmbed (served by `npm start`) gives its card a title and poster.
+  const video = expectOk(
+    'alice shares a video',
+    await as('alice')(`/v1/conversations/${withBob}/messages`, {
+      body: {
+        clientId: 'demo-alice-video',
+        video: { url: 'https://www.tiktok.com/@carol/video/7300000000000000003' },
+      },
+    }),
+  );
+  // Bob answers the video itself: a reply, shown with its quote.
+  expectOk(
+    'bob replies',
+    await as('bob')(`/v1/conversations/${withBob}/messages`, {
+      body: { clientId: 'demo-bob-4', text: 'Ha, that live take is great 😄', replyTo: video.id },
+    }),
+  );
   await send('dave', 'alice', 'Hi, I loved your last video. Can we collab?', 3);
 
   const group = expectOk(

@@ -1,15 +1,18 @@
 /**
  * `npm start`: the whole product on this machine. Applies the migrations to the local D1, builds the
- * extension, serves the worker with `wrangler dev` on 127.0.0.1:8787, seeds the demo world once, and
- * prints the logins. Ctrl-C stops everything.
+ * extension, serves the fixture video site on 127.0.0.1:8788 (its oEmbed titles the demo's video cards),
+ * serves the worker with `wrangler dev` on 127.0.0.1:8787, seeds the demo world once, and prints the
+ * logins. Ctrl-C stops everything.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoWorld } from './demo-world.mjs';
 import { ensureDevVars } from './dev-vars.mjs';
+import { startFixtureSite } from './fixture-site.mjs';
 
 const PORT = Number(process.env.PORT ?? 8787);
 const BASE = `http://127.0.0.1:${PORT}`;
+const SITE_PORT = Number(process.env.SITE_PORT ?? PORT + 1);
 const env = {
   ...process.env,
   WRANGLER_SEND_METRICS: 'false',
@@ -43,8 +46,14 @@ if (ensureDevVars()) console.log('Created .dev.vars with fresh random secrets.')
 run('Applying migrations to the local D1', 'npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local']);
 run('Building the extension', 'npm', ['run', 'build', '-w', 'extension']);
 
+console.log(`\n▶ Serving the fixture video site on http://127.0.0.1:${SITE_PORT}`);
+const site = await startFixtureSite(SITE_PORT);
+
 console.log(`\n▶ Starting the worker on ${BASE}`);
-const worker = spawn('npx', ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(PORT)], {
+// The real site's oEmbed cannot be reached offline: the worker asks the fixture site instead.
+const workerArgs = ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(PORT)];
+workerArgs.push('--var', `OEMBED_URL:${site.origin}/oembed`);
+const worker = spawn('npx', workerArgs, {
   stdio: ['ignore', 'inherit', 'inherit'],
   env,
   detached: true,
@@ -55,6 +64,7 @@ const stop = () => {
   } catch {
     // already gone
   }
+  void site.close();
   process.exit(0);
 };
 process.on('SIGINT', stop);
@@ -71,6 +81,7 @@ try {
 console.log(`
 ClipDM is running.
   Worker:     ${BASE}  (try: curl ${BASE}/v1/health)
+  Video site: ${site.origin}  (the fixture site: feed, videos, profiles)
   Extension:  ${resolve('extension/.output/chrome-mv3')}
               chrome://extensions → Developer mode → Load unpacked → that folder
   Demo logins (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => u.handle).join(', ')}

@@ -50,7 +50,7 @@ describe('Composer', () => {
     const onSend = vi.fn();
     render(<Harness onSend={onSend} />);
     fireEvent.input(box(), { target: { value: 'a'.repeat(2005) } });
-    expect(screen.getByText('-5 characters left')).toBeTruthy();
+    expect(screen.getByText('5 characters too many')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Send' })).toHaveProperty('disabled', true);
     fireEvent.keyDown(box(), { key: 'Enter' });
     expect(onSend).not.toHaveBeenCalled();

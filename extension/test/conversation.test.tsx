@@ -4,7 +4,7 @@ import { api } from '../src/api/client.ts';
 import { ApiFailure } from '../src/api/http.ts';
 import { outboxItem } from '../src/browser/storage-items.ts';
 import { ConversationView } from '../src/features/conversation/ConversationView.tsx';
-import { conversation, ME, member, message, signIn } from './fixtures.ts';
+import { conversation, ME, member, message, signIn, user } from './fixtures.ts';
 import { renderWithQueries } from './render-with-queries.tsx';
 
 const mine = { id: ME.id, handle: ME.handle, displayName: ME.displayName };
@@ -12,6 +12,9 @@ const mine = { id: ME.id, handle: ME.handle, displayName: ME.displayName };
 beforeEach(async () => {
   await signIn();
   vi.spyOn(api, 'markRead').mockResolvedValue(undefined);
+  // The composer asks whether the other person takes messages; here they do.
+  vi.spyOn(api, 'getUser').mockResolvedValue(user('alice', { isFriend: true }));
+  vi.spyOn(api, 'typing').mockResolvedValue(undefined);
 });
 afterEach(() => vi.restoreAllMocks());
 
@@ -60,7 +63,7 @@ describe('ConversationView', () => {
 
     fireEvent.click(within(item(1)).getByRole('button', { name: 'More actions' }));
     fireEvent.click(screen.getByRole('button', { name: 'React with 🔥' }));
-    expect(await within(item(1)).findByRole('button', { name: '🔥, 1 reactions' })).toBeTruthy();
+    expect(await within(item(1)).findByRole('button', { name: '🔥, 1 reaction' })).toBeTruthy();
     expect(react).toHaveBeenCalledWith('m-1', '🔥');
 
     fireEvent.click(within(item(2)).getByRole('button', { name: 'More actions' }));
@@ -84,12 +87,10 @@ describe('ConversationView', () => {
     fireEvent.click(within(item(1)).getByRole('button', { name: 'More actions' }));
     fireEvent.click(screen.getByRole('button', { name: 'React with 🔥' }));
     // Shown before the server answers…
-    expect(await within(item(1)).findByRole('button', { name: '🔥, 1 reactions' })).toBeTruthy();
+    expect(await within(item(1)).findByRole('button', { name: '🔥, 1 reaction' })).toBeTruthy();
     refuse(new ApiFailure('rate_limited', 'slow down'));
     // …and taken back when it refuses.
-    await waitFor(() =>
-      expect(within(item(1)).queryByRole('button', { name: '🔥, 1 reactions' })).toBeNull(),
-    );
+    await waitFor(() => expect(within(item(1)).queryByRole('button', { name: '🔥, 1 reaction' })).toBeNull());
     expect((await screen.findByRole('alert')).textContent).toBe(
       'Too many tries. Wait a moment and try again.',
     );

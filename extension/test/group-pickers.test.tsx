@@ -1,6 +1,7 @@
-import { fireEvent, screen } from '@testing-library/preact';
+import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../src/api/client.ts';
+import { ApiFailure } from '../src/api/http.ts';
 import { AddMembers } from '../src/features/groups/AddMembers.tsx';
 import { NewGroupView } from '../src/features/groups/NewGroupView.tsx';
 import { ComposeView } from '../src/features/people/ComposeView.tsx';
@@ -49,5 +50,27 @@ describe('people search hints', () => {
     expect(dave.disabled).toBe(false);
     expect(screen.queryByText('Can receive your messages')).toBeNull();
     expect(screen.queryByText(/accept messages from you/)).toBeNull();
+  });
+
+  it('marks the people the server refused and takes them out; chips read the name, "Remove X" to a screen reader', async () => {
+    const create = vi
+      .spyOn(api, 'createConversation')
+      .mockRejectedValue(
+        new ApiFailure('cannot_message', 'no', { status: 403, details: { handles: ['dave'] } }),
+      );
+    renderWithQueries(<NewGroupView onOpen={vi.fn()} />);
+    search();
+    fireEvent.click(await screen.findByRole('checkbox', { name: /Carol/ }));
+    fireEvent.click(screen.getByRole('checkbox', { name: /Dave/ }));
+    const chip = screen.getByRole('button', { name: 'Remove Dave' });
+    expect(chip.textContent).toBe('Dave ×');
+    fireEvent.click(screen.getByRole('button', { name: 'Create group' }));
+    await waitFor(() => expect(create).toHaveBeenCalled());
+    const dave = (await screen.findByRole('checkbox', { name: /Dave/ })) as HTMLInputElement;
+    await waitFor(() => expect(dave.disabled).toBe(true));
+    expect(dave.checked).toBe(false);
+    expect(screen.getByText('Can’t be added to groups by you')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Remove Dave' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Remove Carol' })).toBeTruthy();
   });
 });

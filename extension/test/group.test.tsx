@@ -37,7 +37,10 @@ function renderGroup(ownerId: string, onBack = vi.fn()) {
   return onBack;
 }
 
-const openInfo = async () => fireEvent.click(await screen.findByRole('button', { name: 'Group info' }));
+const openInfo = async () => {
+  fireEvent.click(await screen.findByRole('button', { name: 'Conversation options' }));
+  fireEvent.click(await screen.findByRole('button', { name: 'Group info' }));
+};
 
 describe('group conversations', () => {
   it('names the sender above the first message of each run, and the members under the title', async () => {
@@ -60,6 +63,10 @@ describe('group conversations', () => {
     expect(rename).toHaveBeenCalledWith('c-1', 'Picnic');
 
     fireEvent.click(screen.getByRole('button', { name: 'Remove Bob' }));
+    // Asked first: nothing is removed until the confirmation.
+    const confirm = screen.getByRole('group', { name: 'Remove Bob from the group?' });
+    expect(remove).not.toHaveBeenCalled();
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Remove' }));
     await screen.findByText('2 members');
     expect(remove).toHaveBeenCalledWith('c-1', 'bob');
   });

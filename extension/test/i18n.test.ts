@@ -44,4 +44,19 @@ describe('translations', () => {
     expect(used.size).toBeGreaterThan(50);
     expect([...used].filter((key) => !(key in en))).toEqual([]);
   });
+
+  it('has a singular and a plural for every plural("…") key used in the code, in every language', () => {
+    const bases = new Set<string>();
+    for (const file of sources(join(root, 'src'))) {
+      for (const match of readFileSync(file, 'utf8').matchAll(/\bplural\('([A-Za-z0-9]+)'/g))
+        bases.add(match[1] ?? '');
+    }
+    for (const locale of LOCALES) {
+      const entries = catalogue(locale);
+      const missing = [...bases].flatMap((base) =>
+        [`${base}_one`, `${base}_other`].filter((key) => !(key in entries)),
+      );
+      expect([locale, missing]).toEqual([locale, []]);
+    }
+  });
 });

@@ -5,7 +5,7 @@ import { queryKeys } from '../src/api/query-keys.ts';
 import { ConversationView } from '../src/features/conversation/ConversationView.tsx';
 import { InboxView } from '../src/features/inbox/InboxView.tsx';
 import { emit } from '../src/live/panel-events.ts';
-import { conversation, ME, member, message, signIn } from './fixtures.ts';
+import { conversation, ME, member, message, signIn, user } from './fixtures.ts';
 import { renderWithQueries } from './render-with-queries.tsx';
 
 const mine = { id: ME.id, handle: ME.handle, displayName: ME.displayName };
@@ -14,6 +14,8 @@ const item = (seq: number) => document.querySelector(`[data-seq="${seq}"]`) as H
 beforeEach(async () => {
   await signIn();
   vi.spyOn(api, 'markRead').mockResolvedValue(undefined);
+  // The composer asks whether the other person takes messages; here they do.
+  vi.spyOn(api, 'getUser').mockResolvedValue(user('alice', { isFriend: true }));
 });
 afterEach(() => vi.restoreAllMocks());
 
@@ -68,7 +70,7 @@ describe('live events in the query cache', () => {
       reactions: [{ emoji: '🔥', count: 1, mine: false }],
     });
     expect(
-      await within(item(2) as HTMLElement).findByRole('button', { name: '🔥, 1 reactions' }),
+      await within(item(2) as HTMLElement).findByRole('button', { name: '🔥, 1 reaction' }),
     ).toBeTruthy();
 
     expect(within(item(2) as HTMLElement).queryByText('Seen')).toBeNull();

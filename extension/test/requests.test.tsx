@@ -2,6 +2,8 @@ import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../src/api/client.ts';
 import { RequestsView } from '../src/features/requests/RequestsView.tsx';
+import { Toast } from '../src/ui/Toast.tsx';
+import { flushRemovals } from '../src/ui/undoable.ts';
 import { conversation, ME, member, message, user } from './fixtures.ts';
 import { renderWithQueries } from './render-with-queries.tsx';
 
@@ -27,7 +29,12 @@ afterEach(() => vi.restoreAllMocks());
 
 async function renderRequests(items = [request('c-1', 'fay'), request('c-2', 'sam'), request('c-3', 'zed')]) {
   vi.spyOn(api, 'listConversations').mockResolvedValue({ items, cursor: null });
-  renderWithQueries(<RequestsView myId={ME.id} onOpen={vi.fn()} />);
+  renderWithQueries(
+    <>
+      <RequestsView myId={ME.id} onOpen={vi.fn()} />
+      <Toast />
+    </>,
+  );
   await screen.findByText('hi from fay');
 }
 
@@ -58,7 +65,36 @@ describe('RequestsView', () => {
       [...group.querySelectorAll('button')].find((b) => b.textContent === 'Delete') as HTMLElement,
     );
     await waitFor(() => expect(screen.queryByText('hi from sam')).toBeNull());
+    // Declined once the Undo window closes (or the panel does).
+    expect(decline).not.toHaveBeenCalled();
+    expect(screen.getByRole('status').textContent).toMatch(/Request deleted/);
+    flushRemovals();
     expect(decline).toHaveBeenCalledWith('c-2');
+  });
+
+  it('brings a deleted request back with Undo, and never declines it', async () => {
+    const decline = vi.spyOn(api, 'decline').mockResolvedValue(undefined);
+    // Its own id: removals are remembered for the panel's lifetime, across these tests too.
+    await renderRequests([request('c-1', 'fay'), request('c-7', 'sam')]);
+    const group = screen.getByRole('group', { name: 'Request from sam' });
+    fireEvent.click(
+      [...group.querySelectorAll('button')].find((b) => b.textContent === 'Delete') as HTMLElement,
+    );
+    await waitFor(() => expect(screen.queryByText('hi from sam')).toBeNull());
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(await screen.findByText('hi from sam')).toBeTruthy();
+    flushRemovals();
+    expect(decline).not.toHaveBeenCalled();
+  });
+
+  it("shows each sender's @handle, so a display name cannot pass for someone else", async () => {
+    const coins = request('c-9', 'coins');
+    await renderRequests([
+      request('c-1', 'fay'),
+      { ...coins, members: [member(ME.id, ME.displayName), member('u-coins4u', '💰 FREE COINS 💰')] },
+    ]);
+    const row = screen.getByRole('button', { name: /^💰 FREE COINS 💰/ });
+    expect(row.textContent).toMatch(/@coins4u/);
   });
 
   it('reports with the chosen reason and block, and removes the request', async () => {
@@ -74,6 +110,7 @@ describe('RequestsView', () => {
     fireEvent.click(screen.getByLabelText('Also block zed'));
     fireEvent.click(send);
     await waitFor(() => expect(screen.queryByText('hi from zed')).toBeNull());
+    flushRemovals();
     expect(report).toHaveBeenCalledWith('c-3', { reason: 'scam', block: true });
   });
 

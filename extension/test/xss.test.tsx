@@ -3,12 +3,17 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../src/api/client.ts';
 import { ApiFailure } from '../src/api/http.ts';
 import { ConversationView } from '../src/features/conversation/ConversationView.tsx';
-import { conversation, ME, message, signIn } from './fixtures.ts';
+import { conversation, ME, message, signIn, user } from './fixtures.ts';
 import { renderWithQueries } from './render-with-queries.tsx';
 
 const PAYLOAD = '<img src=x onerror=alert(1)>';
 
-beforeEach(signIn);
+beforeEach(async () => {
+  await signIn();
+  // The composer asks whether the other person takes messages; here they do.
+  vi.spyOn(api, 'getUser').mockResolvedValue(user('alice', { isFriend: true }));
+  vi.spyOn(api, 'typing').mockResolvedValue(undefined);
+});
 afterEach(() => vi.restoreAllMocks());
 
 describe('user content is text, never HTML', () => {

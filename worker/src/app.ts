@@ -1,8 +1,7 @@
-import { drizzle } from 'drizzle-orm/d1';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
-import * as schema from './db/schema.ts';
+import { databasePerRequest } from './db/request-database.ts';
 import type { AppEnv } from './env.ts';
 import { accountRoutes } from './features/account/routes.ts';
 import { authRoutes } from './features/auth/routes.ts';
@@ -17,6 +16,7 @@ import { messageIdRoutes } from './features/messages/unsend-hide-react-routes.ts
 import { moderationRoutes } from './features/moderation/routes.ts';
 import { openApiRoutes } from './features/openapi/routes.ts';
 import { peopleRoutes } from './features/people/routes.ts';
+import { typingRoutes } from './features/typing/routes.ts';
 import { ApiError } from './lib/api-error.ts';
 import { corsForAllowedOrigins } from './lib/cors.ts';
 import { onError, onNotFound } from './lib/error-handler.ts';
@@ -44,6 +44,7 @@ const v1 = new Hono<AppEnv>()
   .route('/conversations/:id', triageRoutes)
   .route('/conversations/:id', groupRoutes)
   .route('/conversations/:id/messages', messageRoutes)
+  .route('/conversations/:id/typing', typingRoutes)
   .route('/messages/:id', messageIdRoutes)
   .route('/stream', streamRoutes)
   .route('/admin', moderationRoutes);
@@ -54,10 +55,7 @@ export const app = root
   .use(requestId({ limitLength: 64, generator: () => newId() }))
   .use(corsForAllowedOrigins)
   .use(requireSecrets)
-  .use(async (c, next) => {
-    c.set('db', drizzle(c.env.DB, { schema }));
-    await next();
-  })
+  .use(databasePerRequest)
   .use(
     // A full contacts sync (5000 hashes of 64 hex characters) cannot fit in 64 KiB; it alone gets 384 KiB.
     (c, next) =>

@@ -6,12 +6,16 @@ import type * as schema from './db/schema.ts';
  * by `npm run types:worker` (secret names from `secret-names.env`, so no .dev.vars is needed). `USER_HUB`
  * is typed with the `UserHub` class, so its stubs offer the hub's RPC methods.
  */
-export type Env = Cloudflare.Env;
+export type Env = Cloudflare.Env & {
+  /** `1` bills each request's D1 use in an `X-D1-Bill` header: the bench and tests set it, wrangler.toml never. */
+  D1_METERING?: string;
+};
 
 export type Db = DrizzleD1Database<typeof schema>;
 
 /** Hono's environment: the bindings, and what middleware puts on the context. */
 export interface AppEnv {
   Bindings: Env;
-  Variables: { db: Db; requestId: string; userId: string; loginId: string };
+  /** `d1`: the request's D1 session (bookmark, metering) that `db` runs on; the login check wraps it. */
+  Variables: { db: Db; d1: D1Database; requestId: string; userId: string; loginId: string };
 }

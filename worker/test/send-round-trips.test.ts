@@ -33,16 +33,20 @@ function countingD1(db: D1Database, answerAfter: number) {
         return value.bind(target);
       },
     });
-  const binding = new Proxy(db, {
-    get(target, key) {
-      const value = Reflect.get(target, key, target);
-      if (key === 'prepare') return (query: string) => wrap(target.prepare(query));
-      if (key === 'batch')
-        return (statements: D1PreparedStatement[]) => counted(() => target.batch(statements));
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-  return { binding, calls: () => calls, release: () => release() };
+  // The worker runs every request in a D1 session (`withSession`), so the session is what gets counted.
+  const counting = <D extends D1Database | D1DatabaseSession>(database: D): D =>
+    new Proxy(database, {
+      get(target, key) {
+        const value = Reflect.get(target, key, target);
+        if (key === 'prepare') return (query: string) => wrap(target.prepare(query));
+        if (key === 'batch')
+          return (statements: D1PreparedStatement[]) => counted(() => target.batch(statements));
+        if (key === 'withSession')
+          return (constraint?: string) => counting((target as D1Database).withSession(constraint));
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+  return { binding: counting(db), calls: () => calls, release: () => release() };
 }
 
 const within = <T>(promise: Promise<T>, ms: number) =>

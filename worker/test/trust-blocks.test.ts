@@ -21,7 +21,7 @@ async function sharedGroup() {
 }
 
 describe('blocks inside a shared group', () => {
-  it("hides S's messages from R (and R's from S): pages, previews, unread counts", async () => {
+  it("hides S's messages from R (and R's from S): pages, previews, unread counts, export", async () => {
     const { owner, r, s, group } = await sharedGroup();
     expect((await r.api(`/v1/users/${s.handle}/block`, { method: 'PUT' })).status).toBe(204);
     await send(s, group.id, 'from the blocked one');
@@ -43,6 +43,10 @@ describe('blocks inside a shared group', () => {
     expect(rInbox?.unreadCount).toBe(0);
     expect(await unread(r)).toEqual({ inbox: 0, requests: 0 });
     expect(await unread(s)).toEqual({ inbox: 0, requests: 0 });
+    // Nor in what the service says R can see (the account export).
+    const exported = await (await r.api('/v1/me/export')).text();
+    expect(exported).toContain('welcome');
+    expect(exported).not.toContain('from the blocked one');
   });
 
   it("keeps S's messages in the group out of R's live stream", async () => {

@@ -128,6 +128,8 @@ export const api = {
     authed((init) =>
       worker.POST('/v1/conversations/{id}/messages', { ...init, params: { path: { id } }, body }),
     ),
+  typing: (id: string) =>
+    authed((init) => worker.POST('/v1/conversations/{id}/typing', { ...init, params: { path: { id } } })),
   unsend: (messageId: string) =>
     authed((init) => worker.DELETE('/v1/messages/{id}', { ...init, params: { path: { id: messageId } } })),
   hide: (messageId: string) =>

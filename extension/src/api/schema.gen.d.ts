@@ -503,6 +503,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/conversations/{id}/typing': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Say you are typing: a live event to the other members, never stored */
+    post: operations['postV1ConversationsByIdTyping'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/messages/{id}': {
     parameters: {
       query?: never;
@@ -682,6 +699,12 @@ export interface components {
           type: 'unread';
           inbox: number;
           requests: number;
+        }
+      | {
+          /** @constant */
+          type: 'typing';
+          conversationId: string;
+          userId: string;
         };
     /** @description The body of every error response. */
     ErrorBody: {
@@ -918,6 +941,7 @@ export interface components {
       /** Format: date-time */
       createdAt: string;
       unsentAt: string | null;
+      replyTo?: components['schemas']['QuotedMessage'] | null;
     };
     VideoAttachment: {
       url: string;
@@ -930,6 +954,18 @@ export interface components {
       emoji: string;
       count: number;
       mine: boolean;
+    };
+    QuotedMessage: {
+      id: string;
+      sender: {
+        id: string;
+        handle: string;
+        displayName: string;
+      };
+      /** @enum {string} */
+      kind: 'text' | 'video';
+      text: string | null;
+      unsent: boolean;
     };
     CreateConversationBody: {
       members: string[];
@@ -964,6 +1000,7 @@ export interface components {
       video?: {
         url: string;
       };
+      replyTo?: string;
     };
     ReactionBody: {
       emoji: string;
@@ -2046,6 +2083,30 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       413: components['responses']['TooLarge'];
+      429: components['responses']['RateLimited'];
+    };
+  };
+  postV1ConversationsByIdTyping: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Told (or, for a request not yet accepted, nobody told) */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
       429: components['responses']['RateLimited'];
     };
   };

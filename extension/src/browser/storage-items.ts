@@ -15,6 +15,8 @@ export interface OutboxItem {
   conversationId: string;
   text?: string;
   videoUrl?: string;
+  /** The id of the message this one replies to. */
+  replyTo?: string;
   createdAt: string;
   status: 'pending' | 'failed';
   errorCode?: string;

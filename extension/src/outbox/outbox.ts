@@ -10,7 +10,7 @@ const TRANSIENT = new Set(['offline', 'rate_limited', 'internal', 'unavailable',
 /** Queues a message in extension storage before anything goes over the network, so nothing is lost. */
 export async function enqueue(
   conversationId: string,
-  content: { text: string } | { videoUrl: string },
+  content: ({ text: string } | { videoUrl: string }) & { replyTo?: string },
 ): Promise<OutboxItem> {
   const item: OutboxItem = {
     clientId: crypto.randomUUID(),
@@ -47,6 +47,7 @@ export function flushOutbox(): Promise<Message[]> {
         const message = await api.sendMessage(item.conversationId, {
           clientId: item.clientId,
           ...(item.videoUrl ? { video: { url: item.videoUrl } } : { text: item.text ?? '' }),
+          ...(item.replyTo ? { replyTo: item.replyTo } : {}),
         });
         sent.push(message);
         await update(item.clientId, () => null);

@@ -62,7 +62,7 @@ export function MessageButton({ handle }: { handle: string }) {
     <div class="profile">
       <button
         type="button"
-        class="primary"
+        class="message-button"
         onClick={open}
         disabled={disabled}
         aria-describedby={reason ? 'clipdm-reason' : undefined}

@@ -20,11 +20,14 @@ p { margin: 0; }
 .round:disabled .round-icon { opacity: .6; }
 .round-label { font-size: 12px; font-weight: 600; white-space: nowrap; color: #161823; }
 
-.profile { display: inline-flex; flex-direction: column; gap: 6px; margin-left: 8px; vertical-align: top; }
-.primary { display: inline-flex; align-items: center; justify-content: center; gap: 8px; height: 40px; min-width: 140px;
-  padding: 0 20px; border-radius: 6px; background: #fe2c55; color: #fff; font-weight: 600; font-size: 15px; }
-.primary:hover { background: #e6264c; }
-.primary:disabled { background: #e8e8ea; color: #57585e; }
+/* Beside the site's own red Follow: ours is the quiet grey button the site uses for Message, and it keeps
+   its own width when an explanation sits under it. */
+.profile { display: inline-flex; flex-direction: column; align-items: flex-start; gap: 6px; margin-left: 8px;
+  vertical-align: top; }
+.message-button { display: inline-flex; align-items: center; justify-content: center; gap: 8px; height: 40px; min-width: 140px;
+  padding: 0 20px; border-radius: 6px; background: #f1f1f2; color: #161823; font-weight: 600; font-size: 15px; }
+.message-button:hover { background: #e3e3e5; }
+.message-button:disabled { background: #f1f1f2; color: #6f7077; }
 .reason { max-width: 260px; color: #57585e; font-size: 12px; }
 
 .chip-wrap { position: fixed; left: 16px; bottom: 16px; z-index: 2147483000; display: flex; flex-direction: column;
@@ -41,7 +44,7 @@ p { margin: 0; }
 .menu button[aria-checked="true"] { background: #fff0f3; color: #c8102e; }
 .menu button[aria-checked="true"] span::after { content: " ✓"; }
 .menu button:disabled { color: #6f7077; }
-.menu small { font-size: 11px; }
+.menu small { font-size: 12px; }
 
 .bubble { max-width: 260px; padding: 8px 10px; border-radius: 8px; background: #161823; color: #fff; font-size: 12px;
   box-shadow: 0 4px 14px rgb(0 0 0 / 25%); }

@@ -8,7 +8,7 @@ export function PersonLine({ user, showCanMessage = true }: { user: User; showCa
     <span class="person">
       <Avatar name={user.displayName} url={user.avatarUrl} />
       <span class="person-text">
-        <span class="person-name">{user.displayName}</span>
+        <bdi class="person-name">{user.displayName}</bdi>
         <span class="quiet"> @{user.handle}</span>
         {showCanMessage && (
           <span class={`can-message ${user.canMessage ? 'yes' : 'no'}`}>

@@ -1,4 +1,5 @@
 import { t } from '../browser/i18n.ts';
+import { plural } from '../browser/plural.ts';
 
 export type Tab = 'inbox' | 'requests';
 
@@ -42,7 +43,7 @@ export function Tabs({
         onClick={() => onSelect('inbox')}
       >
         {t('inbox')}
-        <Count value={unread.inbox} testId="inbox-count" label={t('unreadCount', String(unread.inbox))} />
+        <Count value={unread.inbox} testId="inbox-count" label={plural('unreadCount', unread.inbox)} />
       </button>
       <button
         type="button"
@@ -55,7 +56,7 @@ export function Tabs({
         <Count
           value={unread.requests}
           testId="requests-count"
-          label={t('unreadCount', String(unread.requests))}
+          label={plural('unreadCount', unread.requests)}
         />
       </button>
     </div>

@@ -22,3 +22,8 @@ const KEYS: Partial<Record<ApiFailure['code'], MessageKey>> = {
 export function errorText(failure: ApiFailure): string {
   return t(KEYS[failure.code] ?? 'errorGeneric');
 }
+
+/** Failures that may go away on their own: the view offers Retry for these. */
+export function isRetryable(failure: ApiFailure): boolean {
+  return ['offline', 'internal', 'rate_limited'].includes(failure.code);
+}

@@ -25,6 +25,8 @@ export const streamEventSchema = z
     }),
     z.object({ type: z.literal('conversation'), conversation: conversationSchema }),
     z.object({ type: z.literal('unread'), inbox: z.number().int(), requests: z.number().int() }),
+    // Ephemeral: never stored, never replayed; a client shows it for a few seconds.
+    z.object({ type: z.literal('typing'), conversationId: z.string(), userId: z.string() }),
   ])
   .meta({ id: 'StreamEvent' });
 

@@ -156,6 +156,8 @@ export const sendMessageBody = z
     clientId: z.string().min(1).max(64),
     text: messageText.optional(),
     video: z.object({ url: z.string().min(1).max(512) }).optional(),
+    /** A reply: the id of a message of the same conversation that the sender can see. */
+    replyTo: z.string().min(1).max(64).optional(),
   })
   .refine((body) => (body.text === undefined) !== (body.video === undefined), {
     message: 'exactly one of text or video',

@@ -89,6 +89,18 @@ export const reactionSchema = z
   .object({ emoji: z.string(), count: z.number().int(), mine: z.boolean() })
   .meta({ id: 'Reaction' });
 
+/** What a reply shows of the message it quotes: who, and the start of its text (none once unsent). */
+export const quotedMessageSchema = z
+  .object({
+    id: z.string(),
+    sender: z.object({ id: z.string(), handle: z.string(), displayName: z.string() }),
+    kind: z.enum(['text', 'video']),
+    /** At most 140 characters; null for a video or an unsent message. */
+    text: z.string().nullable(),
+    unsent: z.boolean(),
+  })
+  .meta({ id: 'QuotedMessage' });
+
 export const messageSchema = z
   .object({
     id: z.string(),
@@ -104,6 +116,8 @@ export const messageSchema = z
     clientId: z.string().nullable(),
     createdAt: timestamp,
     unsentAt: timestamp.nullable(),
+    /** The message this one replies to, as a small preview; null (or absent) when it is no reply. */
+    replyTo: quotedMessageSchema.nullable().optional(),
   })
   .meta({ id: 'Message' });
 
@@ -248,6 +262,7 @@ export type Member = z.infer<typeof memberSchema>;
 export type VideoAttachment = z.infer<typeof videoAttachmentSchema>;
 export type ConversationEvent = z.infer<typeof conversationEventSchema>;
 export type Reaction = z.infer<typeof reactionSchema>;
+export type QuotedMessage = z.infer<typeof quotedMessageSchema>;
 export type Message = z.infer<typeof messageSchema>;
 export type Conversation = z.infer<typeof conversationSchema>;
 export type StreamTicket = z.infer<typeof streamTicketSchema>;

@@ -143,8 +143,11 @@ export const conversations = sqliteTable(
 /**
  * A user's place in a conversation. `state` is the viewer's box: `accepted` (inbox), `request`, or gone
  * (`declined`, `left`, `removed`). `hidden` keeps a direct conversation out of the lists until a message
- * arrives (a new one not yet written in, or one the user left). `lastActivityAt` is copied from the
- * conversation so each user's inbox is one index range scan.
+ * arrives (a new one not yet written in, or one the user left). A send writes no member row but the
+ * sender's: unread counts are the conversation's `last_seq` − `last_read_seq` (less `hidden_unread`, the
+ * messages a block hides from this member), and the lists order by the
+ * conversation's `last_activity_at`. `unreadCount` and `lastActivityAt` here are no longer kept up to
+ * date nor read (they keep their creation values); a later migration drops them with the index column.
  */
 export const members = sqliteTable(
   'members',
@@ -163,6 +166,9 @@ export const members = sqliteTable(
     muted: integer('muted', { mode: 'boolean' }).notNull().default(false),
     lastReadSeq: integer('last_read_seq').notNull().default(0),
     unreadCount: integer('unread_count').notNull().default(0),
+    // Messages after the read marker that this member does not see (blocks in a group, `hiddenByBlock`):
+    // the unread count is `last_seq − last_read_seq − hidden_unread`. Written only for such members.
+    hiddenUnread: integer('hidden_unread').notNull().default(0),
     lastActivityAt: text('last_activity_at').notNull().default(now),
     joinedAt: text('joined_at').notNull().default(now),
     // The conversation's last seq when this member was (last) added: they see only the messages after it,
@@ -196,6 +202,9 @@ export const messages = sqliteTable(
     clientId: text('client_id'),
     createdAt: text('created_at').notNull().default(now),
     unsentAt: text('unsent_at'),
+    // The message this one quotes (a reply): checked at send time to be one of this conversation's that
+    // the sender could see. No foreign key: messages are only ever deleted with their conversation.
+    replyToId: text('reply_to_id'),
   },
   (t) => [
     uniqueIndex('messages_conversation_seq_unique').on(t.conversationId, t.seq),

@@ -18,8 +18,8 @@ export function originAllowed(origin: string, allowed: string): boolean {
 export const corsForAllowedOrigins: MiddlewareHandler<AppEnv> = (c, next) =>
   cors({
     origin: (origin) => (originAllowed(origin, c.env.ALLOWED_ORIGINS) ? origin : null),
-    allowHeaders: ['Authorization', 'Content-Type'],
+    allowHeaders: ['Authorization', 'Content-Type', 'X-D1-Bookmark'],
     allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
-    exposeHeaders: ['Retry-After', 'X-Request-Id'],
+    exposeHeaders: ['Retry-After', 'X-Request-Id', 'X-D1-Bookmark'],
     maxAge: 600,
   })(c, next);

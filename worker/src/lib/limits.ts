@@ -53,3 +53,8 @@ export function contactSyncLimit(env: Env, userId: string): Limit {
     windowMs: HOUR,
   };
 }
+
+/** "Typing" signals: clients send one every 3 s at most while the draft changes; this stops a flood. */
+export function typingLimit(userId: string): Limit {
+  return { name: 'typing', key: `typing:${userId}`, max: 6, windowMs: 10_000 };
+}

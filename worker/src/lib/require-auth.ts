@@ -18,6 +18,6 @@ export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
   if (!login) throw new ApiError('unauthorized', 'A valid access token is required');
   c.set('userId', login.userId);
   c.set('loginId', login.loginId);
-  c.set('db', drizzle(loginCheckedD1(c.env.DB, login), { schema }));
+  c.set('db', drizzle(loginCheckedD1(c.get('d1'), login), { schema }));
   await next();
 });

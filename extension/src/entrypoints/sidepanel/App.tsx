@@ -4,6 +4,7 @@ import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { createQueryClient } from '../../api/query-client.ts';
 import { t } from '../../browser/i18n.ts';
+import { savedChatsItem, savedListsItem } from '../../browser/offline-cache.ts';
 import { sessionItem } from '../../browser/storage-items.ts';
 import { useStorageValue } from '../../browser/use-storage-value.ts';
 import { ConversationView } from '../../features/conversation/ConversationView.tsx';
@@ -20,8 +21,12 @@ import { useLiveQueryCache } from '../../live/use-live-query-cache.ts';
 import { useOutboxPump } from '../../outbox/use-outbox.ts';
 import { ErrorNote } from '../../ui/ErrorNote.tsx';
 import { type Tab, Tabs } from '../../ui/Tabs.tsx';
+import { Toast } from '../../ui/Toast.tsx';
+import { flushRemovals } from '../../ui/undoable.ts';
 import { useEscape } from '../../ui/use-escape.ts';
+import { SignedInAs } from './SignedInAs.tsx';
 import { usePendingIntents } from './use-pending-intents.ts';
+import { useReturnFocus } from './use-return-focus.ts';
 
 type Route =
   | { name: Tab }
@@ -40,7 +45,16 @@ function Signedin({ me }: { me: Me }) {
 
 /** The signed-in panel: tabs, the current view, and what arrives from the page or notifications. */
 function Panel({ me }: { me: Me }) {
-  const [route, setRoute] = useState<Route>({ name: 'inbox' });
+  const [route, go] = useState<Route>({ name: 'inbox' });
+  const focus = useReturnFocus();
+  // Leaving a list remembers what opened the next view; coming back puts focus there again.
+  const setRoute = (next: Route) => {
+    if (route.name === 'inbox' || route.name === 'requests') focus.remember();
+    go(next);
+  };
+  useEffect(() => {
+    if (route.name === 'inbox' || route.name === 'requests') focus.restore();
+  }, [route]);
   const unread = useUnread();
   useOutboxPump();
   useLiveQueryCache();
@@ -60,16 +74,22 @@ function Panel({ me }: { me: Me }) {
   return (
     <div class="panel">
       <header class="top">
-        <h1>{t('extName')}</h1>
+        <div class="top-row">
+          <h1>{t('extName')}</h1>
+          <SignedInAs me={me} />
+          <button
+            type="button"
+            class="icon"
+            data-focus-key="settings"
+            aria-label={t('settings')}
+            title={t('settings')}
+            aria-pressed={route.name === 'settings'}
+            onClick={() => setRoute(route.name === 'settings' ? { name: 'inbox' } : { name: 'settings' })}
+          >
+            <span aria-hidden="true">⚙</span>
+          </button>
+        </div>
         <Tabs active={tab} unread={unread} onSelect={(name) => setRoute({ name })} />
-        <button
-          type="button"
-          class="small"
-          aria-pressed={route.name === 'settings'}
-          onClick={() => setRoute(route.name === 'settings' ? { name: 'inbox' } : { name: 'settings' })}
-        >
-          {t('settings')}
-        </button>
       </header>
       <ErrorNote error={intents.error} />
       <main>
@@ -80,7 +100,8 @@ function Panel({ me }: { me: Me }) {
             onCancel={intents.clearShare}
             onSent={(id) => {
               intents.clearShare();
-              openById(id);
+              if (id) openById(id);
+              else go({ name: 'inbox' });
             }}
           />
         ) : route.name === 'inbox' ? (
@@ -114,6 +135,7 @@ function Panel({ me }: { me: Me }) {
           </Back>
         )}
       </main>
+      <Toast />
     </div>
   );
 }
@@ -132,6 +154,15 @@ function Back({ onBack, children }: { onBack: () => void; children: ComponentChi
 /** The side panel: the sign-in form, or the signed-in panel. */
 export function App() {
   const session = useStorageValue(sessionItem);
+  // Saved copies of conversations belong to the account: signing out drops them.
+  useEffect(() => {
+    if (session === null) void Promise.all([savedListsItem.removeValue(), savedChatsItem.removeValue()]);
+  }, [session]);
+  // Removals waiting out their Undo go now when the panel closes.
+  useEffect(() => {
+    window.addEventListener('pagehide', flushRemovals);
+    return () => window.removeEventListener('pagehide', flushRemovals);
+  }, []);
   if (session === undefined) return <p class="quiet">{t('loading')}</p>;
   if (!session) return <SignIn />;
   return <Signedin key={session.me.id} me={session.me} />;

@@ -4,10 +4,11 @@ import { api } from '../../api/client.ts';
 import { type ApiFailure, asFailure } from '../../api/http.ts';
 import { t } from '../../browser/i18n.ts';
 import { conversationName, memberLine } from '../../ui/display-names.ts';
+import { ChatMenu } from './ChatMenu.tsx';
 
 /**
  * The bar above a conversation: back, its name, who is in it (the other person's handle, or the group's
- * members), the group-info toggle and mute.
+ * members), and its menu (group info, mute, block, report, delete).
  */
 export function ConversationHeader({
   conversation,
@@ -17,6 +18,9 @@ export function ConversationHeader({
   onToggleInfo,
   onChange,
   onError,
+  onBlock,
+  onReport,
+  onDelete,
 }: {
   conversation: Conversation | null;
   myId: string;
@@ -25,6 +29,9 @@ export function ConversationHeader({
   onToggleInfo: () => void;
   onChange: (conversation: Conversation) => void;
   onError: (error: ApiFailure) => void;
+  onBlock: () => void;
+  onReport: () => void;
+  onDelete: () => void;
 }) {
   const [muteBusy, setMuteBusy] = useState(false);
   const accepted = conversation?.status === 'accepted';
@@ -48,25 +55,33 @@ export function ConversationHeader({
       </button>
       <div class="conversation-title">
         <h2 id="conversation-heading" tabIndex={-1}>
-          {conversation ? conversationName(conversation, myId) : t('loading')}
+          {conversation ? (
+            <bdi>{conversationName(conversation, myId)}</bdi>
+          ) : (
+            <span class="visually-hidden">{t('loading')}</span>
+          )}
         </h2>
         {conversation && <p class="subtitle">{memberLine(conversation, myId, t('you'))}</p>}
       </div>
-      {conversation?.kind === 'group' && accepted && (
-        <button type="button" class="small" aria-expanded={infoOpen} onClick={onToggleInfo}>
-          {t('groupInfo')}
-        </button>
-      )}
-      {conversation && accepted && (
-        <button
-          type="button"
-          class="small"
-          aria-pressed={conversation.muted}
-          disabled={muteBusy}
-          onClick={() => void toggleMute(conversation)}
-        >
-          {conversation.muted ? t('unmute') : t('mute')}
-        </button>
+      {conversation && (
+        <ChatMenu
+          items={[
+            ...(conversation.kind === 'group' && accepted
+              ? [{ label: t('groupInfo'), pressed: infoOpen, run: onToggleInfo }]
+              : []),
+            ...(accepted && !muteBusy
+              ? [
+                  {
+                    label: conversation.muted ? t('unmute') : t('mute'),
+                    run: () => void toggleMute(conversation),
+                  },
+                ]
+              : []),
+            ...(conversation.kind === 'direct' ? [{ label: t('block'), run: onBlock, danger: true }] : []),
+            { label: t('report'), run: onReport, danger: true },
+            { label: t('deleteConversation'), run: onDelete, danger: true },
+          ]}
+        />
       )}
     </header>
   );

@@ -1,5 +1,6 @@
 import type { Reaction } from '@clipdm/shared';
 import { t } from '../../browser/i18n.ts';
+import { plural } from '../../browser/plural.ts';
 
 export const QUICK_EMOJIS = ['❤️', '😂', '😮', '😢', '👍', '🔥'];
 
@@ -20,7 +21,7 @@ export function Reactions({
             type="button"
             class="reaction"
             aria-pressed={r.mine}
-            aria-label={t('reactionCount', [r.emoji, String(r.count)])}
+            aria-label={plural('reactionCount', r.count, [r.emoji])}
             onClick={() => onReact(r.emoji)}
           >
             {r.emoji} {r.count}

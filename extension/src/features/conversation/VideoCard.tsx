@@ -1,5 +1,6 @@
 import type { VideoAttachment } from '@clipdm/shared';
 import { t } from '../../browser/i18n.ts';
+import { isSafeImageUrl } from '../../ui/Avatar.tsx';
 import { isVideoSiteUrl, openVideoInCurrentTab } from './video-hosts.ts';
 
 /**
@@ -9,7 +10,7 @@ import { isVideoSiteUrl, openVideoInCurrentTab } from './video-hosts.ts';
 export function VideoCard({ video, hidePreview = false }: { video: VideoAttachment; hidePreview?: boolean }) {
   if (hidePreview) return <p class="video-hidden">{t('videoHiddenUntilAccepted')}</p>;
   const openable = isVideoSiteUrl(video.url);
-  const thumbnail = video.thumbnailUrl && /^https:\/\//.test(video.thumbnailUrl) ? video.thumbnailUrl : null;
+  const thumbnail = video.thumbnailUrl && isSafeImageUrl(video.thumbnailUrl) ? video.thumbnailUrl : null;
   const title = video.title ?? t('videoUntitled');
   // The link's name starts with "Open video:" and contains the visible text, as speech users say it.
   const visible = video.authorHandle ? `${title} @${video.authorHandle}` : title;
@@ -23,7 +24,7 @@ export function VideoCard({ video, hidePreview = false }: { video: VideoAttachme
         </span>
       )}
       <span class="video-meta">
-        <span class="video-title">{title}</span>{' '}
+        <bdi class="video-title">{title}</bdi>{' '}
         {video.authorHandle && <span class="quiet">@{video.authorHandle}</span>}
       </span>
     </>

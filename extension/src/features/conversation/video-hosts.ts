@@ -1,4 +1,4 @@
-import { DEFAULT_VIDEO_HOSTS, parseVideoUrl } from '@clipdm/shared';
+import { DEFAULT_VIDEO_HOSTS, parseVideoUrl, type VideoAttachment } from '@clipdm/shared';
 import { browser } from 'wxt/browser';
 
 /** The video site's hosts, loopback for the local test site, and any a build adds (`WXT_VIDEO_HOSTS`). */
@@ -15,6 +15,19 @@ const HOSTS = [
 /** True only for links to a video on the video site: nothing else in a message is ever opened. */
 export function isVideoSiteUrl(value: string): boolean {
   return parseVideoUrl(value, HOSTS) !== null;
+}
+
+/** The video a message's whole text links to (a pasted link), as a card without title until it is sent as one. */
+export function videoFromText(text: string): VideoAttachment | null {
+  const parsed = parseVideoUrl(text.trim(), HOSTS);
+  if (!parsed) return null;
+  return {
+    url: parsed.url,
+    videoId: parsed.videoId,
+    authorHandle: parsed.authorHandle,
+    title: null,
+    thumbnailUrl: null,
+  };
 }
 
 /** Opens a video in the tab the user is looking at (the panel sits beside it). */

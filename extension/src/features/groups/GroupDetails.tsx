@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import { type ApiFailure, asFailure } from '../../api/http.ts';
 import { t } from '../../browser/i18n.ts';
+import { plural } from '../../browser/plural.ts';
 import { Avatar } from '../../ui/Avatar.tsx';
 import { ErrorNote } from '../../ui/ErrorNote.tsx';
 import { AddMembers } from './AddMembers.tsx';
@@ -25,6 +26,8 @@ export function GroupDetails({
   onLeft: () => void;
 }) {
   const [error, setError] = useState<ApiFailure | null>(null);
+  // Removing someone is asked first: a slip of the finger would take them out of the conversation.
+  const [confirming, setConfirming] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const isOwner = conversation.members.some((m) => m.id === myId && m.role === 'owner');
@@ -44,7 +47,7 @@ export function GroupDetails({
   return (
     <section class="group-details" aria-labelledby="group-details-heading">
       <h3 id="group-details-heading" tabIndex={-1} ref={heading}>
-        {t('groupMembersCount', String(conversation.members.length))}
+        {plural('groupMembersCount', conversation.members.length)}
       </h3>
       <ErrorNote error={error} />
       <ul class="rows">
@@ -53,20 +56,38 @@ export function GroupDetails({
             <span class="person">
               <Avatar name={member.displayName} url={member.avatarUrl} />
               <span class="person-text">
-                <span class="person-name">{member.id === myId ? t('you') : member.displayName}</span>
+                <bdi class="person-name">{member.id === myId ? t('you') : member.displayName}</bdi>
                 <span class="quiet"> @{member.handle}</span>
                 {member.role === 'owner' && <span class="badge-text">{t('groupOwner')}</span>}
               </span>
             </span>
-            {isOwner && member.id !== myId && (
+            {isOwner && member.id !== myId && confirming !== member.id && (
               <button
                 type="button"
                 class="small"
                 aria-label={t('removeMember', member.displayName)}
-                onClick={() => void remove(member)}
+                onClick={() => setConfirming(member.id)}
               >
                 {t('remove')}
               </button>
+            )}
+            {confirming === member.id && (
+              <fieldset class="confirm">
+                <legend>{t('removeMemberConfirm', member.displayName)}</legend>
+                <button
+                  type="button"
+                  class="small danger"
+                  onClick={() => {
+                    setConfirming(null);
+                    void remove(member);
+                  }}
+                >
+                  {t('remove')}
+                </button>
+                <button type="button" class="small" onClick={() => setConfirming(null)}>
+                  {t('cancel')}
+                </button>
+              </fieldset>
             )}
           </li>
         ))}

@@ -18,6 +18,8 @@ export function NewGroupView({ onOpen }: { onOpen: (conversation: Conversation) 
   const [title, setTitle] = useState('');
   const [error, setError] = useState<ApiFailure | null>(null);
   const [busy, setBusy] = useState(false);
+  // People the server refused to add: marked in the results and taken out of the picked ones.
+  const [cannotAdd, setCannotAdd] = useState<string[]>([]);
   const search = useUserSearch(query);
 
   const isPicked = (user: User) => picked.some((p) => p.id === user.id);
@@ -35,7 +37,14 @@ export function NewGroupView({ onOpen }: { onOpen: (conversation: Conversation) 
         }),
       );
     } catch (e) {
-      setError(asFailure(e));
+      const failure = asFailure(e);
+      setError(failure);
+      const handles =
+        failure.code === 'cannot_message' ? ((failure.details?.handles as string[] | undefined) ?? []) : [];
+      if (handles.length) {
+        setCannotAdd((old) => [...new Set([...old, ...handles])]);
+        setPicked((old) => old.filter((p) => !handles.includes(p.handle)));
+      }
     } finally {
       setBusy(false);
     }
@@ -54,8 +63,13 @@ export function NewGroupView({ onOpen }: { onOpen: (conversation: Conversation) 
         <ul class="chips" aria-label={t('groupMembers')}>
           {picked.map((user) => (
             <li key={user.id}>
-              <button type="button" class="chip" onClick={() => toggle(user)}>
-                {t('removeMember', user.displayName)}
+              <button
+                type="button"
+                class="chip"
+                aria-label={t('removeMember', user.displayName)}
+                onClick={() => toggle(user)}
+              >
+                <bdi>{user.displayName}</bdi> <span aria-hidden="true">×</span>
               </button>
             </li>
           ))}
@@ -63,21 +77,30 @@ export function NewGroupView({ onOpen }: { onOpen: (conversation: Conversation) 
       )}
       <UserSearchField value={query} onInput={setQuery} />
       <ul class="rows" aria-live="polite">
-        {search.users.map((user) => (
-          <li key={user.id}>
-            {/* No direct-message hint: `canMessage` counts an existing direct chat, while a group invite is
+        {search.users.map((user) => {
+          const cannot = cannotAdd.includes(user.handle);
+          return (
+            <li key={user.id}>
+              {/* No direct-message hint: `canMessage` counts an existing direct chat, while a group invite is
                 checked as a new conversation; the server's refusal names who cannot be added. */}
-            <label class="row person-row">
-              <input
-                type="checkbox"
-                checked={isPicked(user)}
-                disabled={!isPicked(user) && picked.length >= MAX_INVITEES}
-                onChange={() => toggle(user)}
-              />
-              <PersonLine user={user} showCanMessage={false} />
-            </label>
-          </li>
-        ))}
+              <label class={`row person-row${cannot ? ' unavailable' : ''}`}>
+                <input
+                  type="checkbox"
+                  checked={isPicked(user)}
+                  disabled={cannot || (!isPicked(user) && picked.length >= MAX_INVITEES)}
+                  aria-describedby={cannot ? `cannot-${user.id}` : undefined}
+                  onChange={() => toggle(user)}
+                />
+                <PersonLine user={user} showCanMessage={false} />
+              </label>
+              {cannot && (
+                <p id={`cannot-${user.id}`} class="hint">
+                  {t('cannotBeAdded')}
+                </p>
+              )}
+            </li>
+          );
+        })}
       </ul>
       <ErrorNote
         error={error ?? search.error}

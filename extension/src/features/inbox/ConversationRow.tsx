@@ -1,7 +1,9 @@
 import type { Conversation } from '@clipdm/shared';
 import { t } from '../../browser/i18n.ts';
+import { plural } from '../../browser/plural.ts';
 import { Avatar } from '../../ui/Avatar.tsx';
 import { conversationName, otherMembers } from '../../ui/display-names.ts';
+import { GroupAvatar } from '../../ui/GroupAvatar.tsx';
 import { relativeTime } from '../../ui/time-format.ts';
 import { previewText } from './message-preview.ts';
 
@@ -10,11 +12,16 @@ export function ConversationRow({
   conversation,
   myId,
   hideAvatar = false,
+  showHandle = false,
+  pinned = false,
   onOpen,
 }: {
   conversation: Conversation;
   myId: string;
   hideAvatar?: boolean;
+  /** Requests show the sender's @handle: a display name alone ("💰 FREE COINS 💰") says nothing. */
+  showHandle?: boolean;
+  pinned?: boolean;
   onOpen: (conversation: Conversation) => void;
 }) {
   const name = conversationName(conversation, myId);
@@ -26,20 +33,31 @@ export function ConversationRow({
       type="button"
       class={`row${unread ? ' unread' : ''}`}
       data-testid="conversation-row"
+      data-focus-key={`conversation-${conversation.id}`}
       onClick={() => onOpen(conversation)}
     >
       <span class="row-name">
-        {name}
+        <bdi>{name}</bdi>
+        {showHandle && other && <span class="row-handle"> @{other.handle}</span>}
+        {pinned && (
+          <span class="pin-mark" title={t('pinned')}>
+            {' '}
+            <span aria-hidden="true">📌</span>
+            <span class="visually-hidden">{t('pinned')}</span>
+          </span>
+        )}
         {conversation.muted && <span class="muted-mark"> · {t('muted')}</span>}
       </span>
-      <Avatar
-        name={name}
-        url={conversation.kind === 'direct' ? (other?.avatarUrl ?? null) : null}
-        hidden={hideAvatar}
-      />
+      {conversation.kind === 'group' ? (
+        <GroupAvatar members={otherMembers(conversation, myId)} />
+      ) : (
+        <Avatar name={name} url={other?.avatarUrl ?? null} hidden={hideAvatar} />
+      )}
       <span class={`row-preview${video ? ' video-line' : ''}`}>
         {video && <span aria-hidden="true">▶ </span>}
-        {previewText(conversation.lastMessage, myId, conversation.kind === 'group', conversation.members)}
+        <bdi>
+          {previewText(conversation.lastMessage, myId, conversation.kind === 'group', conversation.members)}
+        </bdi>
       </span>
       <span class="row-time">
         <time dateTime={conversation.lastActivityAt}>{relativeTime(conversation.lastActivityAt)}</time>
@@ -47,7 +65,7 @@ export function ConversationRow({
       {unread && (
         <span class="row-unread">
           <span aria-hidden="true">{conversation.unreadCount}</span>
-          <span class="visually-hidden">{t('unreadMessages', String(conversation.unreadCount))}</span>
+          <span class="visually-hidden">{plural('unreadMessages', conversation.unreadCount)}</span>
         </span>
       )}
     </button>

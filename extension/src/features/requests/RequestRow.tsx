@@ -30,7 +30,7 @@ export function RequestRow({
   const name = conversationName(conversation, myId);
   return (
     <article class="request" aria-label={name}>
-      <ConversationRow conversation={conversation} myId={myId} hideAvatar onOpen={onOpen} />
+      <ConversationRow conversation={conversation} myId={myId} hideAvatar showHandle onOpen={onOpen} />
       <p class="acquaintance">{acquaintance ? t(ACQUAINTANCE_KEYS[acquaintance]) : '\u00a0'}</p>
       <RequestActions
         conversation={conversation}

@@ -3,9 +3,11 @@ import { useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import { type ApiFailure, asFailure } from '../../api/http.ts';
 import { t } from '../../browser/i18n.ts';
+import { plural } from '../../browser/plural.ts';
 import { otherMembers } from '../../ui/display-names.ts';
 import { ErrorNote } from '../../ui/ErrorNote.tsx';
 import { LoadMore } from '../../ui/LoadMore.tsx';
+import { useHiddenConversations } from '../../ui/undoable.ts';
 import { useConversationList } from '../inbox/use-conversation-list.ts';
 import { RequestRow } from './RequestRow.tsx';
 import { useAcquaintance } from './use-acquaintance.ts';
@@ -18,10 +20,12 @@ export function RequestsView({
   myId: string;
   onOpen: (conversation: Conversation) => void;
 }) {
+  const hidden = useHiddenConversations();
   const list = useConversationList('requests');
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<ApiFailure | null>(null);
-  const handles = list.conversations.flatMap((c) =>
+  const shown = list.conversations.filter((c) => !hidden(c));
+  const handles = shown.flatMap((c) =>
     c.kind === 'direct' ? otherMembers(c, myId).map((m) => m.handle) : [],
   );
   const acquaintance = useAcquaintance(handles);
@@ -46,10 +50,10 @@ export function RequestsView({
           {t('requests')}
         </h2>
         <p class="hint">{t('requestsIntro')}</p>
-        {list.conversations.length > 0 &&
+        {shown.length > 0 &&
           (confirming ? (
             <span class="confirm">
-              <span>{t('deleteAllConfirm', String(list.conversations.length))}</span>
+              <span>{plural('deleteAllConfirm', shown.length)}</span>
               <button type="button" class="danger" onClick={() => void deleteAll()}>
                 {t('yesDeleteAll')}
               </button>
@@ -66,11 +70,11 @@ export function RequestsView({
       <ErrorNote error={error ?? list.error} />
       {list.loading ? (
         <p class="quiet">{t('loading')}</p>
-      ) : list.conversations.length === 0 ? (
+      ) : shown.length === 0 ? (
         <p class="empty">{t('requestsEmpty')}</p>
       ) : (
         <ul class="rows">
-          {list.conversations.map((c) => (
+          {shown.map((c) => (
             <li key={c.id}>
               <RequestRow
                 conversation={c}
@@ -78,7 +82,7 @@ export function RequestsView({
                 acquaintance={acquaintance[otherMembers(c, myId)[0]?.handle ?? '']}
                 onOpen={onOpen}
                 onAccepted={() => list.remove(c.id)}
-                onRemoved={list.remove}
+                onRemoved={() => undefined}
               />
             </li>
           ))}

@@ -1,6 +1,5 @@
 import type { Me } from '@clipdm/shared';
 import { useCallback, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { api } from '../../api/client.ts';
 import { type ApiFailure, asFailure } from '../../api/http.ts';
 import { t } from '../../browser/i18n.ts';
@@ -8,7 +7,7 @@ import { ErrorNote } from '../../ui/ErrorNote.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useEscape } from '../../ui/use-escape.ts';
 
-/** Who is signed in, sign out, the server address, and deleting the account (asks for the password). */
+/** Who is signed in, sign out, and deleting the account (asks for the password). */
 export function AccountSection({ me }: { me: Me }) {
   const [deleting, setDeleting] = useState(false);
   const [password, setPassword] = useState('');
@@ -35,9 +34,6 @@ export function AccountSection({ me }: { me: Me }) {
       <div class="actions">
         <button type="button" onClick={() => void api.logout()}>
           {t('signOut')}
-        </button>
-        <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
-          {t('serverAddress')}
         </button>
         {!deleting && (
           <button type="button" class="danger-text" onClick={() => setDeleting(true)}>

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import { type ApiFailure, asFailure } from '../../api/http.ts';
 import { t } from '../../browser/i18n.ts';
+import { plural } from '../../browser/plural.ts';
 import { ErrorNote } from '../../ui/ErrorNote.tsx';
 import { guessCountryCode, hashContactsFile } from './contact-hashes.ts';
 
@@ -36,7 +37,7 @@ export function ContactSync() {
       const hashes = await hashContactsFile(file.name, await file.text(), country);
       if (hashes.length === 0) return t('contactsNoneFound');
       const { matched } = await api.syncContacts(hashes);
-      return t('contactsSynced', [String(hashes.length), String(matched)]);
+      return plural('contactsSynced', hashes.length, [String(matched)]);
     });
     input.value = '';
   };

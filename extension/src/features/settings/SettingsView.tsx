@@ -1,5 +1,6 @@
 import type { DmPolicy, Me, Settings } from '@clipdm/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/preact-query';
+import { browser } from 'wxt/browser';
 import { api } from '../../api/client.ts';
 import { failureOf } from '../../api/http.ts';
 import { queryKeys } from '../../api/query-keys.ts';
@@ -63,6 +64,13 @@ export function SettingsView({ me }: { me: Me }) {
       <ContactSync />
       <BlockedList />
       <AccountSection me={me} />
+      <details class="settings-section advanced">
+        <summary>{t('advanced')}</summary>
+        <p class="hint">{t('advancedHint')}</p>
+        <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t('serverAddress')}
+        </button>
+      </details>
     </section>
   );
 }

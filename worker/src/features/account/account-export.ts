@@ -1,5 +1,5 @@
 import type { ConversationEvent, Me, Settings } from '@clipdm/shared';
-import { and, asc, count, eq, gt, inArray, isNull, notExists, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNull, not, notExists, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import {
   blocks,
@@ -15,6 +15,7 @@ import {
   users,
 } from '../../db/schema.ts';
 import type { Db } from '../../env.ts';
+import { hiddenByBlock } from '../messages/block-hiding.ts';
 import { parseEvent } from '../messages/message-rows.ts';
 import { toMe } from './queries.ts';
 
@@ -142,11 +143,22 @@ export async function exportAccount(db: Db, userId: string): Promise<AccountExpo
       )
       .innerJoin(sender, eq(sender.id, messages.senderId))
       .where(
-        notExists(
-          db
-            .select({ one: sql`1` })
-            .from(hiddenMessages)
-            .where(and(eq(hiddenMessages.userId, userId), eq(hiddenMessages.messageId, messages.id))),
+        and(
+          notExists(
+            db
+              .select({ one: sql`1` })
+              .from(hiddenMessages)
+              .where(and(eq(hiddenMessages.userId, userId), eq(hiddenMessages.messageId, messages.id))),
+          ),
+          // What the caller can see: not the group messages of someone they block or are blocked by.
+          not(
+            hiddenByBlock({
+              viewerId: userId,
+              senderId: messages.senderId,
+              messageKind: messages.kind,
+              conversationKind: sql`(select ${conversations.kind} from ${conversations} where ${conversations.id} = ${messages.conversationId})`,
+            }),
+          ),
         ),
       )
       .orderBy(asc(messages.conversationId), asc(messages.seq)),

@@ -1,11 +1,16 @@
 import type { Conversation, Member, Message } from '@clipdm/shared';
-import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { blocks, conversations, members, messages, settings, users } from '../../db/schema.ts';
 import type { Db } from '../../env.ts';
 import { chunked } from '../../lib/chunked.ts';
-import { hiddenByBlock } from '../messages/block-hiding.ts';
-import { selectMessages, toMessage, toMessages } from '../messages/message-rows.ts';
-import { lastMessageReactions, summarizeReactions } from '../messages/reaction-summaries.ts';
+import { latestSeqSeenBy } from '../messages/block-hiding.ts';
+import { selectMessages, toMessage } from '../messages/message-rows.ts';
+import {
+  lastMessageReactions,
+  reactionSummariesQuery,
+  reactionsByMessage,
+  summarizeReactions,
+} from '../messages/reaction-summaries.ts';
 import { canSee } from './queries.ts';
 
 /** Ids per statement, so each stays under D1's 100 bound parameters. */
@@ -37,7 +42,9 @@ function ownRows(db: Db, where: SQL | undefined) {
         joinedSeq: members.joinedSeq,
         state: members.state,
         muted: members.muted,
-        unreadCount: members.unreadCount,
+        // Derived, not stored: a send writes no row per member (members.unread_count is no longer kept).
+        unreadCount: sql<number>`case when ${members.state} in ('accepted', 'request') and ${members.hidden} = 0
+          then max(0, ${conversations.lastSeq} - ${members.lastReadSeq} - ${members.hiddenUnread}) else 0 end`,
         id: conversations.id,
         kind: conversations.kind,
         title: conversations.title,
@@ -52,8 +59,11 @@ function ownRows(db: Db, where: SQL | undefined) {
   );
 }
 
+/** Conversation ids: a list, or a subquery (a page of the viewer's box) run in the same batch. */
+type Ids = string[] | SQLWrapper;
+
 /** The people still in these conversations, in the order they joined. */
-function peopleOf(db: Db, ids: string[]) {
+function peopleOf(db: Db, ids: Ids) {
   return db
     .select({
       conversationId: members.conversationId,
@@ -99,7 +109,7 @@ function toConversation(c: OwnRow, everyone: PersonRow[], lastMessage: Message |
     ),
     status: c.state === 'accepted' ? 'accepted' : 'request',
     muted: c.muted,
-    unreadCount: c.unreadCount,
+    unreadCount: Number(c.unreadCount),
     lastMessage,
     lastActivityAt: c.lastActivityAt,
     createdAt: c.createdAt,
@@ -107,54 +117,71 @@ function toConversation(c: OwnRow, everyone: PersonRow[], lastMessage: Message |
 }
 
 /**
- * The seq of the newest message of `conversations` row that `viewerId` may see: the last one, unless
- * blocks in a group hide it (`hiddenByBlock`) — then the newest before it that they do not hide. Walks
- * messages_conversation_seq_unique backwards, and in practice stops at the first row.
+ * The last message of each conversation the viewer may see (`latestSeqSeenBy`), unless it is from before
+ * they joined (then there is none to show them).
  */
-function latestSeenBy(viewerId: string): SQL {
-  return sql`(select lm.seq from messages lm where lm.conversation_id = ${conversations.id} and not ${hiddenByBlock(
-    {
-      viewerId,
-      senderId: sql`lm.sender_id`,
-      messageKind: sql`lm.kind`,
-      conversationKind: conversations.kind,
-    },
-  )} order by lm.seq desc limit 1)`;
+function lastMessagesQuery(db: Db, viewerId: string, ids: Ids) {
+  return selectMessages(db)
+    .innerJoin(
+      conversations,
+      and(
+        eq(conversations.id, messages.conversationId),
+        eq(messages.seq, latestSeqSeenBy(viewerId, conversations)),
+      ),
+    )
+    .where(
+      and(
+        inArray(conversations.id, ids),
+        sql`${messages.seq} > (select v.joined_seq from members v
+            where v.conversation_id = ${conversations.id} and v.user_id = ${viewerId})`,
+      ),
+    );
 }
 
-/** The queries behind the views of up to 40 conversations, run as one batch. */
-export function conversationViewQueries(db: Db, viewerId: string, ids: string[]) {
+/**
+ * The queries behind the views of up to 40 conversations, run as one batch: own rows, people, last
+ * messages and their reactions. `ids` may be a subquery (a page), so the page and its views are one trip.
+ */
+export function conversationViewQueries(db: Db, viewerId: string, ids: Ids) {
+  const last = lastMessagesQuery(db, viewerId, ids);
+  const lastPage = last.as('last_page');
   return [
     ownRows(db, and(eq(members.userId, viewerId), inArray(members.conversationId, ids))),
     peopleOf(db, ids),
-    // The last message the viewer may see (`latestSeenBy`), unless it is from before they joined (then
-    // there is none to show them).
-    selectMessages(db)
-      .innerJoin(
-        conversations,
-        and(eq(conversations.id, messages.conversationId), eq(messages.seq, latestSeenBy(viewerId))),
-      )
-      .where(
-        and(
-          inArray(conversations.id, ids),
-          sql`${messages.seq} > (select v.joined_seq from members v
-            where v.conversation_id = ${conversations.id} and v.user_id = ${viewerId})`,
-        ),
-      ),
+    last,
+    reactionSummariesQuery(db, viewerId, db.select({ id: lastPage.id }).from(lastPage)),
   ] as const;
 }
 
-async function chunkViews(db: Db, viewerId: string, ids: string[]): Promise<Conversation[]> {
-  const [own, everyone, lastRows] = await db.batch(conversationViewQueries(db, viewerId, ids));
+type ViewRows = [
+  OwnRow[],
+  PersonRow[],
+  Awaited<ReturnType<typeof lastMessagesQuery>>,
+  Awaited<ReturnType<typeof reactionSummariesQuery>>,
+];
+
+/** The views from the rows of `conversationViewQueries`. */
+export function viewsFromRows(
+  viewerId: string,
+  [own, everyone, lastRows, reactionRows]: ViewRows,
+): Conversation[] {
+  const reactionsOf = reactionsByMessage(reactionRows);
   const lastMessages = new Map(
-    (await toMessages(db, viewerId, lastRows)).map((m) => [m.conversationId, m] as const),
+    lastRows.map(
+      (row) => [row.conversationId, toMessage(row, viewerId, reactionsOf.get(row.id) ?? [])] as const,
+    ),
   );
   return own.map((c) => toConversation(c, everyone, lastMessages.get(c.id) ?? null));
 }
 
+async function chunkViews(db: Db, viewerId: string, ids: string[]): Promise<Conversation[]> {
+  const [own, everyone, lastRows, reactionRows] = await db.batch(conversationViewQueries(db, viewerId, ids));
+  return viewsFromRows(viewerId, [own, everyone, lastRows, reactionRows]);
+}
+
 /**
  * The `Conversation` objects as `viewerId` sees them (their own status, muted and unread count), in the
- * order of `ids`; ids of conversations the viewer may not see (`canSee`) are left out. Two round trips per
+ * order of `ids`; ids of conversations the viewer may not see (`canSee`) are left out. One round trip per
  * 40 conversations.
  */
 export async function conversationViews(db: Db, viewerId: string, ids: string[]): Promise<Conversation[]> {
@@ -222,7 +249,7 @@ export async function conversationViewsFor(
     for (const c of own) {
       // Nothing from before the viewer joined: a newcomer sees no earlier last message. In a group, the
       // last message of someone the viewer blocks (or is blocked by) is not shown here either; the list
-      // (`latestSeenBy`) shows the one before it.
+      // (`latestSeqSeenBy`) shows the one before it.
       const hidden =
         c.kind === 'group' && last?.kind !== 'event' && blocked.has(`${c.userId}>${last?.senderId}`);
       const lastMessage =

@@ -2,23 +2,33 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { conversations, members, messages } from '../../db/schema.ts';
 import type { Db } from '../../env.ts';
 import { hiddenByBlock } from '../messages/block-hiding.ts';
+import { conversationViewQueries, viewsFromRows } from './conversation-views.ts';
 
 const row = (conversationId: string, userId: string) =>
   and(eq(members.conversationId, conversationId), eq(members.userId, userId));
 
-/** Request → accepted (also from declined, when someone changes their mind); shows it in the inbox. */
+/**
+ * Request → accepted (also from declined, when someone changes their mind); shows it in the inbox. The
+ * same batch (one round trip) reads back the viewer's new view and every member row, for the live events.
+ */
 export async function acceptConversation(db: Db, conversationId: string, userId: string) {
-  await db
-    .update(members)
-    .set({ state: 'accepted', hidden: false })
-    .where(and(row(conversationId, userId), inArray(members.state, ['request', 'declined'])));
+  const [, own, everyone, lastRows, reactionRows, rows] = await db.batch([
+    db
+      .update(members)
+      .set({ state: 'accepted', hidden: false })
+      .where(and(row(conversationId, userId), inArray(members.state, ['request', 'declined']))),
+    ...conversationViewQueries(db, userId, [conversationId]),
+    db.select().from(members).where(eq(members.conversationId, conversationId)),
+  ]);
+  const [view] = viewsFromRows(userId, [own, everyone, lastRows, reactionRows]);
+  return { view, rows };
 }
 
 /** The statement of a decline, for a batch. */
 export function declineStatement(db: Db, conversationId: string, userId: string) {
   return db
     .update(members)
-    .set({ state: 'declined', unreadCount: 0 })
+    .set({ state: 'declined' })
     .where(and(row(conversationId, userId), eq(members.state, 'request')));
 }
 
@@ -32,8 +42,8 @@ export async function setMuted(db: Db, conversationId: string, userId: string, m
 }
 
 /**
- * Moves the read marker forward to `seq` (capped at the last message, never backwards) and recounts the
- * messages from others after it. Returns the marker after the update.
+ * Moves the read marker forward to `seq` (capped at the last message, never backwards); the unread count
+ * follows from it (`last_seq − last_read_seq`). Returns the marker after the update.
  */
 export async function markRead(db: Db, conversationId: string, userId: string, seq: number) {
   const lastSeq = sql`(select ${conversations.lastSeq} from ${conversations} where ${conversations.id} = ${conversationId})`;
@@ -43,10 +53,11 @@ export async function markRead(db: Db, conversationId: string, userId: string, s
     .update(members)
     .set({
       lastReadSeq: marker,
-      // Messages hidden from the reader by a block in a group (`hiddenByBlock`) are never unread.
-      unreadCount: sql`(select count(*) from ${messages} where ${messages.conversationId} = ${conversationId}
+      // The unread count is last_seq − last_read_seq − hidden_unread: recount the messages after the new
+      // marker that a block in a group hides from the reader (`hiddenByBlock`), usually none.
+      hiddenUnread: sql`(select count(*) from ${messages} where ${messages.conversationId} = ${conversationId}
         and ${messages.senderId} <> ${userId} and ${messages.seq} > ${marker}
-        and not ${hiddenByBlock({
+        and ${hiddenByBlock({
           viewerId: userId,
           senderId: messages.senderId,
           messageKind: messages.kind,
@@ -60,10 +71,14 @@ export async function markRead(db: Db, conversationId: string, userId: string, s
 
 /** A direct conversation left by the viewer: out of their lists until a new message arrives. */
 export async function hideDirect(db: Db, conversationId: string, userId: string) {
-  await db.update(members).set({ hidden: true, unreadCount: 0 }).where(row(conversationId, userId));
+  await db.update(members).set({ hidden: true }).where(row(conversationId, userId));
 }
 
-/** The query behind `unreadCounts`, served by members_box_idx. */
+/**
+ * The query behind `unreadCounts`, served by members_box_idx and the conversations' primary key: a
+ * conversation is unread while it has messages past the member's read marker that they see
+ * (`last_seq − last_read_seq − hidden_unread`).
+ */
 export function unreadCountsQuery(db: Db, userIds: string[]) {
   return db
     .select({
@@ -72,12 +87,13 @@ export function unreadCountsQuery(db: Db, userIds: string[]) {
       requests: sql<number>`sum(${members.state} = 'request')`,
     })
     .from(members)
+    .innerJoin(conversations, eq(conversations.id, members.conversationId))
     .where(
       and(
         inArray(members.userId, userIds),
         inArray(members.state, ['accepted', 'request']),
         eq(members.hidden, false),
-        sql`${members.unreadCount} > 0`,
+        sql`${conversations.lastSeq} - ${members.lastReadSeq} - ${members.hiddenUnread} > 0`,
       ),
     )
     .groupBy(members.userId);

@@ -90,33 +90,26 @@ export async function getOrCreateDirect(
   return { id: existing, created: existing === id };
 }
 
-/** The query behind one page of the viewer's inbox or requests: one range scan of members_box_idx. */
+/**
+ * The query behind one page of the viewer's inbox or requests: the viewer's range of members_box_idx,
+ * ordered by each conversation's own activity. A send writes that time once, on the conversation, rather
+ * than on every member's row; the price is a sort of the viewer's conversations here (docs/performance.md).
+ */
 export function listBoxQuery(db: Db, userId: string, box: MemberStatus, limit: number, after: Keyset | null) {
   return db
-    .select({ id: members.conversationId, at: members.lastActivityAt })
+    .select({ id: conversations.id, at: conversations.lastActivityAt })
     .from(members)
+    .innerJoin(conversations, eq(conversations.id, members.conversationId))
     .where(
       and(
         eq(members.userId, userId),
         eq(members.state, box),
         eq(members.hidden, false),
-        pastCursor(members.lastActivityAt, members.conversationId, after),
+        pastCursor(conversations.lastActivityAt, conversations.id, after),
       ),
     )
-    .orderBy(desc(members.lastActivityAt), desc(members.conversationId))
+    .orderBy(desc(conversations.lastActivityAt), desc(conversations.id))
     .limit(limit + 1);
-}
-
-/** One page of the viewer's inbox or requests, newest activity first. */
-export async function listBox(
-  db: Db,
-  userId: string,
-  box: MemberStatus,
-  limit: number,
-  after: Keyset | null,
-) {
-  const rows = await listBoxQuery(db, userId, box, limit, after);
-  return { rows: rows.slice(0, limit), more: rows.length > limit };
 }
 
 /** The direct conversation with `handle`: the existing one, or a new one if the policy allows it. */

@@ -15,8 +15,9 @@ import { conversationDeliveries, messageDeliveries } from '../../live/audiences.
 import { publish } from '../../live/publish.ts';
 import { createGroup } from '../groups/service.ts';
 import { documentRoute, json } from '../openapi/describe.ts';
-import { conversationView, conversationViews } from './conversation-views.ts';
-import { listBox, openDirect } from './queries.ts';
+import { boxPage } from './box-page.ts';
+import { conversationView } from './conversation-views.ts';
+import { openDirect } from './queries.ts';
 
 export const conversationRoutes = new Hono<AppEnv>()
   .use(requireAuth)
@@ -34,15 +35,11 @@ export const conversationRoutes = new Hono<AppEnv>()
       const db = c.get('db');
       const { box, cursor, limit } = c.req.valid('query');
       const after = decodeKeyset(cursor);
-      const page = await listBox(db, c.get('userId'), box === 'inbox' ? 'accepted' : 'request', limit, after);
-      const last = page.rows.at(-1);
+      const page = await boxPage(db, c.get('userId'), box === 'inbox' ? 'accepted' : 'request', limit, after);
+      const last = page.last;
       return c.json(
         {
-          conversations: await conversationViews(
-            db,
-            c.get('userId'),
-            page.rows.map((r) => r.id),
-          ),
+          conversations: page.conversations,
           cursor: page.more && last ? encodeCursor([last.at, last.id]) : null,
         },
         200,

@@ -7,12 +7,11 @@ import { admit } from '../../lib/rate-limits.ts';
 import { requireAuth } from '../../lib/require-auth.ts';
 import { validate } from '../../lib/validate.ts';
 import { conversationDeliveries, readDeliveries, unreadDeliveries } from '../../live/audiences.ts';
-import { publish } from '../../live/publish.ts';
+import { publish, publishLater } from '../../live/publish.ts';
 import { announceChange } from '../groups/announce-change.ts';
 import { leaveGroup } from '../groups/service.ts';
 import { fileReport } from '../moderation/report-filing.ts';
 import { documentRoute, json, noContent } from '../openapi/describe.ts';
-import { conversationView } from './conversation-views.ts';
 import {
   acceptConversation,
   declineConversation,
@@ -20,7 +19,7 @@ import {
   markRead,
   setMuted,
 } from './member-state-queries.ts';
-import { memberRows, requireMembership } from './queries.ts';
+import { requireMembership } from './queries.ts';
 
 /** Muting moves the conversation in or out of the inbox badge, so the member's devices get new counts. */
 async function mute(c: Context<AppEnv>, id: string, muted: boolean) {
@@ -48,25 +47,25 @@ export const triageRoutes = new Hono<AppEnv>()
       const db = c.get('db');
       const userId = c.get('userId');
       const { id } = c.req.valid('param');
-      await requireMembership(db, id, userId);
-      await acceptConversation(db, id, userId);
-      const [view, rows] = await Promise.all([conversationView(db, userId, id), memberRows(db, id)]);
+      // No membership check of its own: the update only moves the caller's own request or declined row, and
+      // the view read in the same batch is empty for anyone who may not see the conversation (`canSee`).
+      const { view, rows } = await acceptConversation(db, id, userId);
       if (!view) throw notFound('No such conversation');
       // Everyone who sees the conversation gets their new view: read receipts may now show both ways.
       const shown = rows.filter((m) => m.state === 'accepted' && !m.hidden).map((m) => m.userId);
-      const [deliveries, unread] = await Promise.all([
-        // The viewer's own view is already at hand; only the others' are read.
+      const own = shown.includes(userId)
+        ? [{ userId, event: { type: 'conversation' as const, conversation: view } }]
+        : [];
+      // The others' views and the viewer's counts are read after the response, for the live events only.
+      const events = Promise.all([
         conversationDeliveries(
           db,
           id,
           shown.filter((memberId) => memberId !== userId),
         ),
         unreadDeliveries(db, [userId]),
-      ]);
-      const own = shown.includes(userId)
-        ? [{ userId, event: { type: 'conversation' as const, conversation: view } }]
-        : [];
-      publish(c.env, c.executionCtx, [...own, ...deliveries, ...unread]);
+      ]).then(([deliveries, unread]) => [...own, ...deliveries, ...unread]);
+      publishLater(c.env, c.executionCtx, events);
       return c.json(view, 200);
     },
   )
@@ -129,8 +128,9 @@ export const triageRoutes = new Hono<AppEnv>()
       const { id } = c.req.valid('param');
       const membership = await requireMembership(db, id, userId);
       const seq = await markRead(db, id, userId, c.req.valid('json').seq);
+      // Who sees the receipt is read after the response, for the live events only.
       if (seq > membership.member.lastReadSeq) {
-        publish(c.env, c.executionCtx, await readDeliveries(db, id, userId, seq));
+        publishLater(c.env, c.executionCtx, readDeliveries(db, id, userId, seq));
       }
       return c.body(null, 204);
     },

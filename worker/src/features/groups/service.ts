@@ -3,16 +3,9 @@ import type { Db, Env } from '../../env.ts';
 import { ApiError, notFound } from '../../lib/api-error.ts';
 import { limitsOf } from '../../lib/config.ts';
 import { newId } from '../../lib/ids.ts';
-import { newRequestLimit } from '../../lib/limits.ts';
-import {
-  type Limit,
-  limitStatements,
-  overLimitName,
-  rateLimited,
-  retryAfterSeconds,
-} from '../../lib/rate-limits.ts';
 import { getUserById } from '../account/queries.ts';
 import { type Membership, memberRows } from '../conversations/queries.ts';
+import { overLimitAnswer, refuseGoneForGood, requestsCounted } from './invitee-rules.ts';
 import {
   activeMembers,
   admissions,
@@ -38,38 +31,6 @@ function tooMany(cap: number): ApiError {
   return new ApiError('invalid_request', `A group has at most ${cap} members`, {
     details: { issues: [{ path: 'handles', message: `at most ${cap} members, creator included` }] },
   });
-}
-
-/**
- * Every invitee who lands in `request` is one new request of the adder (the 20 a day): their hits, and the
- * check, ride in the group change's own transaction, so a group that would pass the limit is refused whole.
- */
-function requestsCounted(env: Env, adderId: string, statuses: Map<string, string>) {
-  const n = [...statuses.values()].filter((s) => s === 'request').length;
-  const limit = newRequestLimit(env, adderId);
-  return { limit, n, statements: n > 0 ? limitStatements(limit, n) : [] };
-}
-
-async function overLimitAnswer(db: Db, error: unknown, counted: { limit: Limit; n: number }) {
-  if (overLimitName(error) !== counted.limit.name) return error;
-  return rateLimited(
-    'Too many new message requests today',
-    await retryAfterSeconds(db, counted.limit, counted.n),
-  );
-}
-
-/** People who declined this group, or left it: adding them again reads like a policy denial. */
-function refuseGoneForGood(
-  people: { id: string; handle: string }[],
-  rows: { userId: string; state: string }[],
-) {
-  const gone = new Set(rows.filter((m) => m.state === 'declined' || m.state === 'left').map((m) => m.userId));
-  const refused = people.filter((p) => gone.has(p.id)).map((p) => p.handle);
-  if (refused.length > 0) {
-    throw new ApiError('cannot_message', 'Some of these people cannot be added', {
-      details: { handles: refused },
-    });
-  }
 }
 
 function requireGroup(membership: Membership) {

@@ -1,4 +1,5 @@
 import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import type { conversations } from '../../db/schema.ts';
 
 /**
  * Members who block each other (either way) both stay in a group they share, but neither is shown the
@@ -18,4 +19,20 @@ export function hiddenByBlock(parts: {
   return sql`(${conversationKind} = 'group' and ${messageKind} <> 'event' and exists (select 1 from blocks hb
     where (hb.blocker_id = ${viewerId} and hb.blocked_id = ${senderId})
        or (hb.blocker_id = ${senderId} and hb.blocked_id = ${viewerId})))`;
+}
+
+/**
+ * The seq of the newest message of a conversation (a `conversations` row of the surrounding query) that
+ * `viewerId` may see: the last one, unless blocks in a group hide it — then the newest before it that
+ * they do not hide. Walks messages_conversation_seq_unique backwards, and in practice stops at the first row.
+ */
+export function latestSeqSeenBy(viewerId: string, conversation: typeof conversations): SQL {
+  return sql`(select lm.seq from messages lm where lm.conversation_id = ${conversation.id} and not ${hiddenByBlock(
+    {
+      viewerId,
+      senderId: sql`lm.sender_id`,
+      messageKind: sql`lm.kind`,
+      conversationKind: conversation.kind,
+    },
+  )} order by lm.seq desc limit 1)`;
 }

@@ -1,9 +1,11 @@
+import type { Message } from '@clipdm/shared';
 import { and, asc, desc, eq, gt, lt, not, notExists } from 'drizzle-orm';
 import { conversations, hiddenMessages, members, messages } from '../../db/schema.ts';
 import type { Db } from '../../env.ts';
 import { canSee, visibleMemberQuery } from '../conversations/queries.ts';
 import { hiddenByBlock } from './block-hiding.ts';
-import { type MessageRow, selectMessages } from './message-rows.ts';
+import { selectMessages, toMessage } from './message-rows.ts';
+import { reactionSummariesQuery, reactionsByMessage } from './reaction-summaries.ts';
 
 /** Who reads which conversation; the page query checks, by itself, that they may. */
 export interface Reader {
@@ -64,13 +66,18 @@ export async function messagePage(
   db: Db,
   reader: Reader,
   page: { before?: number; after?: number; limit: number },
-): Promise<{ rows: MessageRow[]; hasMore: boolean } | undefined> {
-  const [member, rows] = await db.batch([
+): Promise<{ messages: Message[]; hasMore: boolean } | undefined> {
+  const query = messagePageQuery(db, reader, page);
+  const pageIds = query.as('page');
+  const [member, rows, reactionRows] = await db.batch([
     visibleMemberQuery(db, reader.conversationId, reader.userId),
-    messagePageQuery(db, reader, page),
+    query,
+    reactionSummariesQuery(db, reader.userId, db.select({ id: pageIds.id }).from(pageIds)),
   ]);
   if (member.length === 0) return undefined;
   const hasMore = rows.length > page.limit;
   const kept = rows.slice(0, page.limit);
-  return { rows: page.after !== undefined ? kept : kept.reverse(), hasMore };
+  const reactionsOf = reactionsByMessage(reactionRows);
+  const messages = kept.map((row) => toMessage(row, reader.userId, reactionsOf.get(row.id) ?? []));
+  return { messages: page.after !== undefined ? messages : messages.reverse(), hasMore };
 }

@@ -1,12 +1,38 @@
-import { type ConversationEvent, type Message, parseVideoUrl, type Reaction } from '@clipdm/shared';
-import { eq, type SQL, sql } from 'drizzle-orm';
+import {
+  type ConversationEvent,
+  type Message,
+  parseVideoUrl,
+  type QuotedMessage,
+  type Reaction,
+} from '@clipdm/shared';
+import { type AnyColumn, eq, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import { selectList } from '../../db/raw-rows.ts';
 import { messages, users, videoCache } from '../../db/schema.ts';
 import type { Db } from '../../env.ts';
 import { chunked } from '../../lib/chunked.ts';
 import { reactionSummaries } from './reaction-summaries.ts';
 
-/** The columns every message read selects: the message, its sender, and any oEmbed details of its video. */
+/** The message a reply quotes, and its sender: joined by primary key on every message read. */
+const quoted = alias(messages, 'quoted');
+const quotedSender = alias(users, 'quoted_sender');
+
+/**
+ * A joined column under a result name of its own. D1 batches hand rows back keyed by column name, and the
+ * quoted message's `kind`, `text`… would collide with the message's own; SQLite names an expression by
+ * its text, so `coalesce(x, null)` (which is just `x`) keeps them apart.
+ */
+function ownName<T>(column: AnyColumn) {
+  return sql<T | null>`coalesce(${column}, null)`;
+}
+
+/** A quote shows at most this much of the quoted text. */
+const QUOTE_CHARS = 140;
+
+/**
+ * The columns every message read selects: the message, its sender, any oEmbed details of its video, and
+ * the message it quotes (a reply).
+ */
 export const messageColumns = {
   id: messages.id,
   conversationId: messages.conversationId,
@@ -26,6 +52,13 @@ export const messageColumns = {
   videoTitle: videoCache.title,
   videoThumbnail: videoCache.thumbnailUrl,
   videoResolvedUrl: videoCache.resolvedUrl,
+  replyToId: messages.replyToId,
+  quotedKind: ownName<'text' | 'video' | 'event'>(quoted.kind),
+  quotedText: ownName<string>(quoted.text),
+  quotedUnsentAt: ownName<string>(quoted.unsentAt),
+  quotedSenderId: ownName<string>(quoted.senderId),
+  quotedSenderHandle: ownName<string>(quotedSender.handle),
+  quotedSenderName: ownName<string>(quotedSender.displayName),
 };
 
 /** `select <messageColumns> from messages` with the sender and video joins; callers add where/order. */
@@ -34,7 +67,9 @@ export function selectMessages(db: Db) {
     .select(messageColumns)
     .from(messages)
     .innerJoin(users, eq(users.id, messages.senderId))
-    .leftJoin(videoCache, eq(videoCache.url, messages.videoUrl));
+    .leftJoin(videoCache, eq(videoCache.url, messages.videoUrl))
+    .leftJoin(quoted, eq(quoted.id, messages.replyToId))
+    .leftJoin(quotedSender, eq(quotedSender.id, quoted.senderId));
 }
 
 export type MessageRow = Awaited<ReturnType<typeof selectMessages>>[number];
@@ -48,6 +83,8 @@ export function selectMessagesStatement(where: SQL): SQL {
   return sql`select ${selectList(messageColumns)} from ${messages}
     inner join ${users} on ${users.id} = ${messages.senderId}
     left join ${videoCache} on ${videoCache.url} = ${messages.videoUrl}
+    left join ${messages} as "quoted" on ${quoted.id} = ${messages.replyToId}
+    left join ${users} as "quoted_sender" on ${quotedSender.id} = ${quoted.senderId}
     where ${where}`;
 }
 
@@ -106,13 +143,31 @@ export function toMessage(row: MessageRow, viewerId: string, reactions: Reaction
     unsentAt: row.unsentAt,
   };
   if (row.kind === 'event') message.event = parseEvent(row.eventJson);
+  message.replyTo = unsent ? null : quoteOf(row);
   return message;
 }
 
-/** Serializes a page of message rows for a viewer, with their reactions (one query). */
-export async function toMessages(db: Db, viewerId: string, rows: MessageRow[]): Promise<Message[]> {
-  const ids = rows.map((r) => r.id);
-  const maps = await Promise.all(chunked(ids, 50).map((chunk) => reactionSummaries(db, viewerId, chunk)));
-  const reactions = new Map(maps.flatMap((m) => [...m]));
-  return rows.map((row) => toMessage(row, viewerId, reactions.get(row.id) ?? []));
+/** The preview of the message `row` replies to, or null when it is no reply (or the quote is gone). */
+function quoteOf(row: MessageRow): QuotedMessage | null {
+  if (!row.replyToId || !row.quotedSenderId || (row.quotedKind !== 'text' && row.quotedKind !== 'video'))
+    return null;
+  const unsent = row.quotedUnsentAt !== null;
+  return {
+    id: row.replyToId,
+    sender: {
+      id: row.quotedSenderId,
+      handle: row.quotedSenderHandle ?? '',
+      displayName: row.quotedSenderName ?? '',
+    },
+    kind: row.quotedKind,
+    text:
+      unsent || row.quotedKind !== 'text'
+        ? null
+        : Array.from(row.quotedText ?? '')
+            .slice(0, QUOTE_CHARS)
+            .join(''),
+    unsent,
+  };
 }
+
+/** Serializes a page of message rows for a viewer, with their reactions (one query). */

@@ -16,6 +16,8 @@ export interface NewMessage {
   text?: string | null;
   video?: { url: string; videoId: string | null; authorHandle: string | null } | null;
   event?: ConversationEvent | null;
+  /** The message this one replies to (already checked: same conversation, visible to the sender). */
+  replyToId?: string | null;
 }
 
 export interface InsertOptions {
@@ -45,18 +47,28 @@ export function sendStatements(
   const stored = sql`exists (select 1 from messages where id = ${id})`;
   return [
     sql`insert into messages (id, conversation_id, seq, sender_id, kind, text, video_url, video_id,
-        video_author, event_json, client_id, created_at)
+        video_author, event_json, client_id, created_at, reply_to_id)
       select ${id}, id, last_seq + 1, ${senderId}, ${input.kind}, ${input.text ?? null}, ${input.video?.url ?? null},
         ${input.video?.videoId ?? null}, ${input.video?.authorHandle ?? null},
-        ${input.event ? JSON.stringify(input.event) : null}, ${input.clientId}, ${now}
+        ${input.event ? JSON.stringify(input.event) : null}, ${input.clientId}, ${now}, ${input.replyToId ?? null}
       from conversations where id = ${conv}${limit}
       on conflict (conversation_id, sender_id, client_id) do nothing`,
     sql`update conversations set last_seq = last_seq + 1, last_activity_at = ${now}
       where id = ${conv} and ${stored}`,
-    // A member who blocks the sender, or is blocked by them, does not hear of it in a group (`hiddenByBlock`).
-    sql`update members set unread_count = unread_count + 1, last_activity_at = ${now}, hidden = 0
-      where conversation_id = ${conv} and user_id <> ${senderId} and state in ('accepted', 'request')
+    // Nothing per recipient but a hidden direct chat coming back: unread counts are last_seq − last_read_seq
+    // and the lists order by the conversation's activity, so a group send writes no member rows — except for a
+    // member a block hides it from (`hiddenByBlock`): the message is not unread for them.
+    sql`update members set hidden = 0
+      where conversation_id = ${conv} and user_id <> ${senderId} and hidden = 1 and state in ('accepted', 'request')
         and ${stored} and not ${hiddenByBlock({
+          viewerId: sql`members.user_id`,
+          senderId,
+          messageKind: input.kind,
+          conversationKind: sql`(select kind from conversations where id = ${conv})`,
+        })}`,
+    sql`update members set hidden_unread = hidden_unread + 1
+      where conversation_id = ${conv} and user_id <> ${senderId} and state in ('accepted', 'request')
+        and ${stored} and ${hiddenByBlock({
           viewerId: sql`members.user_id`,
           senderId,
           messageKind: input.kind,
@@ -65,11 +77,11 @@ export function sendStatements(
     sql`update members set state = ${options.promote?.status ?? 'request'}
       where conversation_id = ${conv} and user_id = ${options.promote?.userId ?? ''} and state = 'request'
         and ${stored}`,
-    // Replying accepts; a member change (an event) only moves its actor's activity and read marker.
+    // Replying accepts; a member change (an event) only moves its actor's read marker.
     input.kind === 'event'
-      ? sql`update members set last_activity_at = ${now}, last_read_seq = (select seq from messages where id = ${id})
+      ? sql`update members set last_read_seq = (select seq from messages where id = ${id})
           where conversation_id = ${conv} and user_id = ${senderId} and state in ('accepted', 'request') and ${stored}`
-      : sql`update members set state = 'accepted', hidden = 0, last_activity_at = ${now}, unread_count = 0,
+      : sql`update members set state = 'accepted', hidden = 0,
           last_read_seq = (select seq from messages where id = ${id})
           where conversation_id = ${conv} and user_id = ${senderId} and ${stored}`,
   ];
@@ -94,7 +106,8 @@ export function memberRowsStatement(conversationId: string): SQL {
 /**
  * Stores a message in ONE transaction: its `seq` is the conversation's `last_seq + 1`, taken inside the
  * insert, so seqs are gap-free however many sends race; a repeated `clientId` inserts nothing. Then the
- * conversation, the other members (unread, activity, unhidden) and the sender (accepted, read) follow.
+ * conversation (seq, activity), a hidden recipient (unhidden), a member a block hides it from (not unread
+ * for them) and the sender (accepted, read) follow: the rows written do not grow with the group.
  * `first` statements run before all that in the same transaction (a rate limit's count and check, which
  * fails the whole transaction when over). The same batch reads back the stored message for this clientId
  * (new or earlier; none when the request limit refused it), the conversation's member rows `after` the

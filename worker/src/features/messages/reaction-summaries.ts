@@ -1,17 +1,14 @@
 import type { Reaction } from '@clipdm/shared';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, type SQLWrapper, sql } from 'drizzle-orm';
 import { conversations, messages, reactions } from '../../db/schema.ts';
 import type { Db } from '../../env.ts';
 
-/** Reaction counts per message for a page of messages, with `mine` for the viewer's own, in one query. */
-export async function reactionSummaries(
-  db: Db,
-  viewerId: string,
-  messageIds: string[],
-): Promise<Map<string, Reaction[]>> {
-  const byMessage = new Map<string, Reaction[]>();
-  if (messageIds.length === 0) return byMessage;
-  const rows = await db
+/**
+ * The query behind `reactionSummaries`: reaction counts per message, with `mine` for the viewer's own.
+ * `messageIds` may be a subquery, so a page and its reactions go to D1 in one batch.
+ */
+export function reactionSummariesQuery(db: Db, viewerId: string, messageIds: string[] | SQLWrapper) {
+  return db
     .select({
       messageId: reactions.messageId,
       emoji: reactions.emoji,
@@ -22,12 +19,29 @@ export async function reactionSummaries(
     .where(inArray(reactions.messageId, messageIds))
     .groupBy(reactions.messageId, reactions.emoji)
     .orderBy(reactions.messageId, sql`count(*) desc`, reactions.emoji);
+}
+
+/** The rows of `reactionSummariesQuery` as each message's `reactions`. */
+export function reactionsByMessage(
+  rows: Awaited<ReturnType<typeof reactionSummariesQuery>>,
+): Map<string, Reaction[]> {
+  const byMessage = new Map<string, Reaction[]>();
   for (const row of rows) {
     const list = byMessage.get(row.messageId) ?? [];
     list.push({ emoji: row.emoji, count: Number(row.count), mine: Number(row.mine) === 1 });
     byMessage.set(row.messageId, list);
   }
   return byMessage;
+}
+
+/** Reaction counts per message for a page of messages, with `mine` for the viewer's own, in one query. */
+export async function reactionSummaries(
+  db: Db,
+  viewerId: string,
+  messageIds: string[],
+): Promise<Map<string, Reaction[]>> {
+  if (messageIds.length === 0) return new Map();
+  return reactionsByMessage(await reactionSummariesQuery(db, viewerId, messageIds));
 }
 
 export type ReactionRow = { userId: string; emoji: string };

@@ -17,7 +17,7 @@ import { publishLater } from '../../live/publish.ts';
 import { documentRoute, json } from '../openapi/describe.ts';
 import { enrichVideo } from '../videos/oembed.ts';
 import { messagePage } from './history-queries.ts';
-import { toMessages } from './message-rows.ts';
+import { assertQuotable } from './reply-queries.ts';
 import { sendContext } from './send-context.ts';
 import { sendMessage } from './service.ts';
 
@@ -70,7 +70,7 @@ export const messageRoutes = new Hono<AppEnv>()
         c.req.valid('query'),
       );
       if (!page) throw notFound('No such conversation');
-      return c.json({ messages: await toMessages(db, userId, page.rows), hasMore: page.hasMore }, 200);
+      return c.json({ messages: page.messages, hasMore: page.hasMore }, 200);
     },
   )
   .post(
@@ -94,7 +94,13 @@ export const messageRoutes = new Hono<AppEnv>()
       const body = c.req.valid('json');
       const context = await sendContext(db, id, userId, body.clientId);
       const content = contentOf(body, c.env);
-      const sent = await sendMessage(db, c.env, userId, context, { clientId: body.clientId, ...content });
+      // A retried send (same clientId) answers the stored message as it is: its quote is not checked again.
+      if (body.replyTo && !context.earlier) await assertQuotable(db, id, userId, body.replyTo);
+      const sent = await sendMessage(db, c.env, userId, context, {
+        clientId: body.clientId,
+        ...content,
+        replyToId: body.replyTo ?? null,
+      });
       if (sent.created) publishLater(c.env, c.executionCtx, sent.deliveries());
       if (sent.created && content.video) c.executionCtx.waitUntil(enrichVideo(c.env, db, content.video.url));
       return c.json(sent.message, sent.created ? 201 : 200);

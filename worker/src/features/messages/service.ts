@@ -22,7 +22,7 @@ import { toMessage } from './message-rows.ts';
 import { countFromSender, type InsertOptions, insertMessage, type NewMessage } from './queries.ts';
 import type { SendContext } from './send-context.ts';
 
-type Content = Pick<NewMessage, 'kind' | 'text' | 'video'> & { clientId: string };
+type Content = Pick<NewMessage, 'kind' | 'text' | 'video' | 'replyToId'> & { clientId: string };
 
 /** Counts one new request conversation opened by `senderId`: at most `newRequestsPerDay` a day. */
 export async function countNewRequest(db: Db, env: Env, senderId: string) {

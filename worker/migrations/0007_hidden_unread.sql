@@ -1,0 +1,1 @@
+ALTER TABLE `members` ADD `hidden_unread` integer DEFAULT 0 NOT NULL;
