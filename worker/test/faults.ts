@@ -59,18 +59,29 @@ class FaultyStatement {
   }
 }
 
-export function faultyD1(db: D1Database, plan: FaultPlan): D1Database {
-  const wrapper = {
+/** The statement-level part both a database and a D1 session have: `prepare` and `batch`. */
+function faultyQueries(db: D1Database | D1DatabaseSession, plan: FaultPlan) {
+  return {
     prepare: (sql: string) => new FaultyStatement(db.prepare(sql), plan),
     batch: async (statements: FaultyStatement[]) => {
       tick(plan);
       return db.batch(statements.map((s) => s.inner));
     },
+  };
+}
+
+export function faultyD1(db: D1Database, plan: FaultPlan): D1Database {
+  const wrapper = {
+    ...faultyQueries(db, plan),
     exec: async (sql: string) => {
       tick(plan);
       return db.exec(sql);
     },
-    withSession: () => wrapper,
+    // Sessions (read replication) fail the same way; their bookmark is the real one.
+    withSession: (constraint?: string) => {
+      const session = db.withSession(constraint);
+      return { ...faultyQueries(session, plan), getBookmark: () => session.getBookmark() };
+    },
     dump: () => db.dump(),
   };
   return wrapper as unknown as D1Database;
