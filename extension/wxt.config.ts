@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig, type WxtViteConfig } from 'wxt';
+import { extensionPagesCsp } from './extension-pages-csp.ts';
 import { MANIFEST_PUBLIC_KEY } from './manifest-key.ts';
 
 /** Origins the extension may call: local workers on any port, and the production worker from the build. */
@@ -28,7 +29,7 @@ export default defineConfig({
       },
     },
   }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, command }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -44,7 +45,16 @@ export default defineConfig({
     // Where a tab-based sign-in ends: the worker's redirect may open this page, and only the worker's.
     web_accessible_resources: [{ resources: ['site-return.html'], matches: workerHostPermissions() }],
     action: { default_title: '__MSG_actionTitle__' },
-    // A stable id in Chromium (Firefox has no `key`; its extension pages reach the API by host permission).
-    ...(browser === 'firefox' ? {} : { key: MANIFEST_PUBLIC_KEY }),
+    content_security_policy: {
+      extension_pages: extensionPagesCsp({
+        apiBaseUrl: process.env.WXT_API_BASE_URL,
+        devServer: command === 'serve',
+      }),
+    },
+    // A stable id in Chromium; in Firefox a fixed add-on id, which keeps storage and, with the
+    // `extensions.webextensions.uuids` pref, the `moz-extension://` origin for ALLOWED_ORIGINS.
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'clipdm@clipdm.app' } } }
+      : { key: MANIFEST_PUBLIC_KEY }),
   }),
 });

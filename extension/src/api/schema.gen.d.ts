@@ -931,7 +931,8 @@ export interface components {
           | 'too_large'
           | 'rate_limited'
           | 'request_limit'
-          | 'internal';
+          | 'internal'
+          | 'unavailable';
         message: string;
         details?: {
           [key: string]: unknown;

@@ -5,7 +5,7 @@ import { type OutboxItem, outboxItem } from '../browser/storage-items.ts';
 import { withLock } from '../browser/web-locks.ts';
 
 /** Errors after which a retry later may succeed; the item stays pending. */
-const TRANSIENT = new Set(['offline', 'rate_limited', 'internal', 'signed_out']);
+const TRANSIENT = new Set(['offline', 'rate_limited', 'internal', 'unavailable', 'signed_out']);
 
 /** Queues a message in extension storage before anything goes over the network, so nothing is lost. */
 export async function enqueue(

@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from './api-error.ts';
 import { describeError, logEvent } from './log.ts';
+import { isStorageUnavailable } from './storage-unavailable.ts';
 
 function errorResponse(c: Context<AppEnv>, error: ApiError): Response {
   const body: ErrorBody = { error: { code: error.code, message: error.message } };
@@ -24,6 +25,15 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
     if (err.status < 500) return errorResponse(c, new ApiError('invalid_request', err.message));
   }
   logEvent('error', { requestId: c.get('requestId'), path: c.req.path, error: describeError(err) });
+  if (isStorageUnavailable(err)) {
+    // Every write is one batch, so a failed one left nothing behind: the client may simply try again.
+    return errorResponse(
+      c,
+      new ApiError('unavailable', 'The service is briefly unavailable; try again', {
+        headers: { 'Retry-After': '1' },
+      }),
+    );
+  }
   return errorResponse(c, new ApiError('internal', 'Something went wrong on our side'));
 };
 

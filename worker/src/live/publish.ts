@@ -1,6 +1,6 @@
 import type { StreamEvent } from '@clipdm/shared';
 import type { Env } from '../env.ts';
-import { logEvent } from '../lib/log.ts';
+import { describeError, logEvent } from '../lib/log.ts';
 
 export interface Delivery {
   userId: string;
@@ -26,7 +26,7 @@ async function sendToHub(env: Env, userId: string, events: StreamEvent[]): Promi
     const hub = env.USER_HUB.get(env.USER_HUB.idFromName(userId));
     await hub.publish(events);
   } catch (error) {
-    logEvent('warn', { msg: 'fan-out failed', userId, error: String(error) });
+    logEvent('warn', { msg: 'fan-out failed', userId, error: describeError(error) });
   }
 }
 
@@ -53,6 +53,6 @@ export function publishLater(env: Env, executionCtx: WaitUntil, deliveries: Prom
   executionCtx.waitUntil(
     deliveries
       .then((ready) => fanOut(env, ready))
-      .catch((error) => logEvent('warn', { msg: 'live events failed', error: String(error) })),
+      .catch((error) => logEvent('warn', { msg: 'live events failed', error: describeError(error) })),
   );
 }

@@ -1,0 +1,358 @@
+import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { app } from '../src/app.ts';
+import { dm, openDirect, send } from './chat-helpers.ts';
+import { type FaultPlan, faultyD1, faultyHubs } from './faults.ts';
+import { befriend, setPolicy, signUp, uniqueHandle } from './helpers.ts';
+
+/** Every table's rows, to prove a failed write left nothing behind. */
+async function snapshot(): Promise<Map<string, string>> {
+  const tables = await env.DB.prepare(
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name <> 'd1_migrations' ORDER BY name",
+  ).all<{ name: string }>();
+  const dump = new Map<string, string>();
+  for (const { name } of tables.results) {
+    const rows = await env.DB.prepare(`SELECT * FROM "${name}"`).all();
+    dump.set(name, JSON.stringify(rows.results.map((row) => JSON.stringify(row)).sort()));
+  }
+  return dump;
+}
+
+/** The tables whose rows differ between two snapshots (names only, so a failure stays readable). */
+function changedTables(before: Map<string, string>, after: Map<string, string>): string[] {
+  return [...after.keys()].filter((name) => before.get(name) !== after.get(name));
+}
+
+/** Faults that struck after the write had committed (a read for the response failed), by write. */
+const committedThenFailed: { write: string; failAt: number; changed: string[]; retry: number }[] = [];
+
+interface Write {
+  method: string;
+  path: string;
+  body?: unknown;
+  token: string;
+  /** The status a successful attempt answers. */
+  success: number[];
+  /**
+   * Set when this write commits and then reads for its response, so a fault in that read answers 503 for a
+   * write that is stored: what the client's retry then gets. 200/204 means the retry is harmless; anything
+   * else is a gap listed in docs/security.md (a second group or report, a 409 or 404 for a done write).
+   */
+  afterCommit?: number;
+}
+
+/** Calls the app with the given bindings; answers the response and how many D1 calls came before it. */
+async function callWith(write: Write, bindings: Partial<Cloudflare.Env>, plan: FaultPlan) {
+  const ctx = createExecutionContext();
+  const request = new Request(`http://clipdm.test${write.path}`, {
+    method: write.method,
+    headers: {
+      authorization: `Bearer ${write.token}`,
+      ...(write.body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: write.body === undefined ? undefined : JSON.stringify(write.body),
+  });
+  const response = await app.fetch(request, { ...env, ...bindings }, ctx);
+  const callsBeforeResponse = plan.calls;
+  const text = await response.text();
+  await waitOnExecutionContext(ctx);
+  return { response, text, callsBeforeResponse };
+}
+
+/**
+ * Fails the 1st, 2nd, … D1 call of `write` until an attempt gets through: each failed attempt must answer
+ * 503 with Retry-After and leave every table as it was; the attempt that gets through is the client's retry.
+ */
+async function failEachCallThenSucceed(write: Write): Promise<{ failed: number; text: string }> {
+  for (let failAt = 1; failAt < 50; failAt++) {
+    const before = await snapshot();
+    const plan: FaultPlan = { failAt, calls: 0 };
+    const { response, text, callsBeforeResponse } = await callWith(
+      write,
+      { DB: faultyD1(env.DB, plan) },
+      plan,
+    );
+    // A fault that only hit work after the response (live events in `waitUntil`) lets the write through.
+    if (write.success.includes(response.status)) return { failed: failAt - 1, text };
+    expect(
+      callsBeforeResponse,
+      `${write.method} ${write.path} failed with no fault: ${text}`,
+    ).toBeGreaterThanOrEqual(failAt);
+    expect(response.status, `${write.method} ${write.path}, fault at D1 call ${failAt}: ${text}`).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('1');
+    expect(JSON.parse(text)).toMatchObject({ error: { code: 'unavailable' } });
+    expect(text).not.toMatch(/D1_ERROR|SQLITE|select |insert /i);
+    const changed = changedTables(before, await snapshot());
+    if (write.afterCommit === undefined) {
+      expect(
+        changed,
+        `tables changed by a failed ${write.method} ${write.path} (fault at ${failAt})`,
+      ).toEqual([]);
+    }
+    if (changed.length > 0) {
+      // The write committed and a read after it failed: what does the client's retry get?
+      const retry = await callWith(write, {}, { failAt: 0, calls: 0 });
+      expect(
+        retry.response.status,
+        `retry of ${write.method} ${write.path} after a commit: ${retry.text}`,
+      ).toBe(write.afterCommit);
+      committedThenFailed.push({
+        write: `${write.method} ${write.path.replace(/[0-9a-z]{26}/g, ':id')}`,
+        failAt,
+        changed,
+        retry: retry.response.status,
+      });
+      return { failed: failAt, text: retry.text };
+    }
+  }
+  throw new Error(`${write.method} ${write.path} never got through`);
+}
+
+/** Alice, her friend Bob, a direct conversation with a message from Bob, and a group of three Alice owns. */
+async function scene() {
+  const [alice, bob, carol, dave] = await Promise.all([
+    signUp('fa'),
+    signUp('fb'),
+    signUp('fc'),
+    signUp('fd'),
+  ]);
+  await befriend(alice, bob);
+  await befriend(alice, carol);
+  await setPolicy(alice, 'everyone');
+  const { conversation: direct, message } = await dm(bob, alice, 'hi alice');
+  const groupRes = await alice.api('/v1/conversations', {
+    body: { members: [bob.handle, carol.handle], title: 'g' },
+  });
+  const group = (await groupRes.json()) as { id: string };
+  // Dave's message waits in Alice's requests.
+  const request = await dm(dave, alice, 'hello stranger');
+  return { alice, bob, carol, dave, direct, message, group, request: request.conversation };
+}
+
+type Scene = Awaited<ReturnType<typeof scene>>;
+
+const writes: Record<string, (s: Scene) => Write> = {
+  'send a message': (s) => ({
+    method: 'POST',
+    path: `/v1/conversations/${s.direct.id}/messages`,
+    body: { clientId: 'fault-1', text: 'survives faults' },
+    token: s.alice.accessToken,
+    success: [201],
+  }),
+  'open a direct conversation': (s) => ({
+    method: 'POST',
+    path: '/v1/conversations',
+    body: { members: [s.alice.handle] },
+    token: s.carol.accessToken,
+    success: [201],
+    afterCommit: 200,
+  }),
+  'create a group': (s) => ({
+    method: 'POST',
+    path: '/v1/conversations',
+    body: { members: [s.bob.handle, s.carol.handle], title: 'again' },
+    token: s.alice.accessToken,
+    success: [201],
+    afterCommit: 201,
+  }),
+  'accept a request': (s) => ({
+    method: 'POST',
+    path: `/v1/conversations/${s.request.id}/accept`,
+    token: s.alice.accessToken,
+    success: [200],
+    afterCommit: 200,
+  }),
+  'decline a request': (s) => ({
+    method: 'POST',
+    path: `/v1/conversations/${s.request.id}/decline`,
+    token: s.alice.accessToken,
+    success: [204],
+    afterCommit: 204,
+  }),
+  'add a group member': (s) => ({
+    method: 'POST',
+    path: `/v1/conversations/${s.group.id}/members`,
+    body: { handles: [s.dave.handle] },
+    token: s.alice.accessToken,
+    success: [200, 403],
+  }),
+  'remove a group member': (s) => ({
+    method: 'DELETE',
+    path: `/v1/conversations/${s.group.id}/members/${s.carol.handle}`,
+    token: s.alice.accessToken,
+    success: [204],
+    afterCommit: 404,
+  }),
+  'leave a group': (s) => ({
+    method: 'POST',
+    path: `/v1/conversations/${s.group.id}/leave`,
+    token: s.bob.accessToken,
+    success: [204],
+    afterCommit: 404,
+  }),
+  'rename a group': (s) => ({
+    method: 'PATCH',
+    path: `/v1/conversations/${s.group.id}`,
+    body: { title: 'renamed' },
+    token: s.alice.accessToken,
+    success: [200],
+    afterCommit: 200,
+  }),
+  'mark read': (s) => ({
+    method: 'POST',
+    path: `/v1/conversations/${s.direct.id}/read`,
+    body: { seq: 1 },
+    token: s.alice.accessToken,
+    success: [204],
+    afterCommit: 204,
+  }),
+  mute: (s) => ({
+    method: 'PUT',
+    path: `/v1/conversations/${s.direct.id}/mute`,
+    token: s.alice.accessToken,
+    success: [204],
+    afterCommit: 204,
+  }),
+  report: (s) => ({
+    method: 'POST',
+    path: `/v1/conversations/${s.request.id}/report`,
+    body: { reason: 'spam', block: true },
+    token: s.alice.accessToken,
+    success: [201],
+    afterCommit: 201,
+  }),
+  react: (s) => ({
+    method: 'PUT',
+    path: `/v1/messages/${s.message.id}/reaction`,
+    body: { emoji: '👍' },
+    token: s.alice.accessToken,
+    success: [204],
+  }),
+  unsend: (s) => ({
+    method: 'DELETE',
+    path: `/v1/messages/${s.message.id}`,
+    token: s.bob.accessToken,
+    success: [204],
+  }),
+  'hide a message': (s) => ({
+    method: 'POST',
+    path: `/v1/messages/${s.message.id}/hide`,
+    token: s.alice.accessToken,
+    success: [204],
+  }),
+  follow: (s) => ({
+    method: 'PUT',
+    path: `/v1/users/${s.dave.handle}/follow`,
+    token: s.carol.accessToken,
+    success: [204],
+  }),
+  block: (s) => ({
+    method: 'PUT',
+    path: `/v1/users/${s.bob.handle}/block`,
+    token: s.alice.accessToken,
+    success: [204],
+  }),
+  'change settings': (s) => ({
+    method: 'PATCH',
+    path: '/v1/me/settings',
+    body: { dmPolicy: 'friends', readReceipts: false },
+    token: s.carol.accessToken,
+    success: [200],
+  }),
+  register: () => ({
+    method: 'POST',
+    path: '/v1/auth/register',
+    body: { handle: uniqueHandle('fr'), password: 'correct horse battery', birthdate: '1990-01-01' },
+    token: '',
+    success: [201],
+    afterCommit: 409,
+  }),
+};
+
+describe('fault injection: D1 fails the n-th statement or batch of every write', () => {
+  let faults = 0;
+  for (const [name, make] of Object.entries(writes)) {
+    it(`${name}: 503 with Retry-After and no partial rows at every fault, then the retry goes through`, async () => {
+      const { failed } = await failEachCallThenSucceed(make(await scene()));
+      expect(failed).toBeGreaterThan(0);
+      faults += failed;
+    }, 120_000);
+  }
+
+  it('no log line of a failed query carries its bound parameters', async () => {
+    const lines: string[] = [];
+    const keep = (...args: unknown[]) => {
+      lines.push(args.map(String).join(' '));
+    };
+    const warn = vi.spyOn(console, 'warn').mockImplementation(keep);
+    const error = vi.spyOn(console, 'error').mockImplementation(keep);
+    try {
+      const s = await scene();
+      await failEachCallThenSucceed({
+        ...(writes['send a message']?.(s) as Write),
+        body: { clientId: 'log-1', text: 'x' },
+      });
+      // The attempt that got through had its fault in the live events after the response: logged too.
+      expect(lines.some((line) => line.includes('live events failed'))).toBe(true);
+      expect(lines.filter((line) => /params:|log-1/.test(line))).toEqual([]);
+    } finally {
+      warn.mockRestore();
+      error.mockRestore();
+    }
+  }, 120_000);
+
+  afterAll(() => {
+    console.info(`fault injection: ${faults} injected D1 faults over ${Object.keys(writes).length} writes`);
+    console.info(`COMMITTED ${JSON.stringify(committedThenFailed)}`);
+  });
+
+  it('a send retried after faults is stored exactly once', async () => {
+    const s = await scene();
+    const write = writes['send a message']?.(s) as Write;
+    const { text } = await failEachCallThenSucceed(write);
+    const again = await s.alice.api(write.path, { body: write.body });
+    expect(again.status).toBe(200);
+    expect(((await again.json()) as { id: string }).id).toBe((JSON.parse(text) as { id: string }).id);
+    const rows = await env.DB.prepare(
+      'SELECT COUNT(*) AS n FROM messages WHERE conversation_id = ? AND client_id = ?',
+    )
+      .bind(s.direct.id, 'fault-1')
+      .first<{ n: number }>();
+    expect(rows?.n).toBe(1);
+  }, 120_000);
+});
+
+describe('fault injection: the live hub throws or never answers', () => {
+  for (const mode of ['throw', 'hang'] as const) {
+    it(`a send whose hub ${mode}s is stored once and answered at once; its retry finds it`, async () => {
+      const [alice, bob] = await Promise.all([signUp('ha'), signUp('hb')]);
+      await befriend(alice, bob);
+      const conversation = await openDirect(alice, bob);
+      await send(alice, conversation.id, 'first');
+      const body = { clientId: `hub-${mode}`, text: 'the hub is down' };
+      const path = `/v1/conversations/${conversation.id}/messages`;
+      const hubs = faultyHubs(env.USER_HUB, mode);
+      const ctx = createExecutionContext();
+      const started = Date.now();
+      const response = await app.fetch(
+        new Request(`http://clipdm.test${path}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${alice.accessToken}`, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        }),
+        { ...env, USER_HUB: hubs },
+        ctx,
+      );
+      expect(response.status, await response.clone().text()).toBe(201);
+      expect(Date.now() - started).toBeLessThan(2000);
+      const first = (await response.json()) as { id: string };
+      if (mode === 'throw') await waitOnExecutionContext(ctx);
+      const retry = await alice.api(path, { body });
+      expect(retry.status).toBe(200);
+      expect(((await retry.json()) as { id: string }).id).toBe(first.id);
+      const messages = await bob.api(`${path}?limit=100`);
+      const texts = ((await messages.json()) as { messages: { text: string }[] }).messages.map((m) => m.text);
+      expect(texts.filter((t) => t === 'the hub is down')).toHaveLength(1);
+    }, 60_000);
+  }
+});
