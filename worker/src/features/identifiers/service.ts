@@ -59,7 +59,10 @@ export async function sendIdentifierCode(
   } catch (error) {
     if (!(error instanceof SenderUnavailable || error instanceof ProviderError)) throw error;
     logEvent('error', { event: 'identifier_code_not_sent', kind: body.kind, detail: error.message });
-    throw new ApiError('internal', 'The code could not be sent');
+    // The sender (or its provider) is down or not configured: a 503 the client may retry, never a 500.
+    throw new ApiError('unavailable', 'The code could not be sent; try again later', {
+      headers: { 'Retry-After': '60' },
+    });
   }
 }
 
