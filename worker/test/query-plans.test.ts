@@ -34,8 +34,14 @@ async function plan(query: { sql: string; params: unknown[] }): Promise<string[]
 
 function expectIndexed(details: string[]) {
   expect(details.length).toBeGreaterThan(0);
+  // A subquery SQLite runs as a co-routine is read by a SCAN of its own rows, which its plan bounds (the
+  // co-routine's lines are checked like the rest): that is no table scan.
+  const coroutines = details.flatMap((d) => /^CO-ROUTINE (\S+)/.exec(d)?.[1] ?? []);
   const fullScans = details.filter(
-    (d) => /^SCAN /.test(d) && !/USING (COVERING )?INDEX|CONSTANT ROW/.test(d),
+    (d) =>
+      /^SCAN /.test(d) &&
+      !/USING (COVERING )?INDEX|CONSTANT ROW/.test(d) &&
+      !coroutines.includes(d.replace(/^SCAN /, '')),
   );
   expect(fullScans, details.join('\n')).toEqual([]);
 }

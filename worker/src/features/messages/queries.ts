@@ -163,12 +163,3 @@ export function byClientIdQuery(db: Db, conversationId: string, senderId: string
     .where(byClientId(conversationId, senderId, clientId))
     .limit(1);
 }
-
-/** How many messages the sender has in the conversation (the request limit counts these). */
-export async function countFromSender(db: Db, conversationId: string, senderId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)` })
-    .from(messages)
-    .where(and(eq(messages.conversationId, conversationId), eq(messages.senderId, senderId)));
-  return Number(row?.n ?? 0);
-}

@@ -1,5 +1,5 @@
-import { and, eq, exists, ne } from 'drizzle-orm';
-import { conversations, members } from '../../db/schema.ts';
+import { and, eq, exists, ne, sql } from 'drizzle-orm';
+import { conversations, members, messages } from '../../db/schema.ts';
 import type { Db } from '../../env.ts';
 import { notFound } from '../../lib/api-error.ts';
 import { type RecipientFactRows, recipientFactQueries } from '../conversations/dm-policy-facts.ts';
@@ -14,8 +14,25 @@ export interface SendContext {
   members: (typeof members.$inferSelect)[];
   /** The sender's earlier message with this clientId (a retried send). */
   earlier: MessageRow | undefined;
+  /** How many messages the sender has here, counted up to 100: what the request limit (a handful) needs. */
+  sentBySender: number;
   /** The policy facts of the sender, and of the other member when the conversation is direct. */
   facts: RecipientFactRows;
+}
+
+/**
+ * The sender's messages in the conversation, counted up to 100 so a long chat costs no long scan (a range
+ * of messages_client_id_unique). The request limit compares it with a handful; the insert's own guard
+ * (`maxFromSender`) is the exact check, so a cap cannot let a message through.
+ */
+function sentBySenderQuery(db: Db, conversationId: string, senderId: string) {
+  const mine = db
+    .select({ one: sql`1` })
+    .from(messages)
+    .where(and(eq(messages.conversationId, conversationId), eq(messages.senderId, senderId)))
+    .limit(100)
+    .as('mine');
+  return db.select({ n: sql<number>`count(*)` }).from(mine);
 }
 
 /** The other member of a direct conversation (no one in a group): the recipient the policy is about. */
@@ -36,6 +53,7 @@ export function sendContextQueries(db: Db, conversationId: string, senderId: str
     db.select().from(conversations).where(eq(conversations.id, conversationId)).limit(1),
     db.select().from(members).where(eq(members.conversationId, conversationId)),
     byClientIdQuery(db, conversationId, senderId, clientId),
+    sentBySenderQuery(db, conversationId, senderId),
     ...recipientFactQueries(db, senderId, directRecipient(db, conversationId, senderId)),
   ] as const;
 }
@@ -50,12 +68,18 @@ export async function sendContext(
   senderId: string,
   clientId: string,
 ): Promise<SendContext> {
-  const [conversationRows, memberRows, earlierRows, ...facts] = await db.batch(
+  const [conversationRows, memberRows, earlierRows, sentRows, ...facts] = await db.batch(
     sendContextQueries(db, conversationId, senderId, clientId),
   );
   const conversation = conversationRows[0];
   const member = memberRows.find((m) => m.userId === senderId);
   if (!conversation || !member || !canSeeRow(member.state, conversation.kind))
     throw notFound('No such conversation');
-  return { membership: { member, conversation }, members: memberRows, earlier: earlierRows[0], facts };
+  return {
+    membership: { member, conversation },
+    members: memberRows,
+    earlier: earlierRows[0],
+    sentBySender: Number(sentRows[0]?.n ?? 0),
+    facts,
+  };
 }

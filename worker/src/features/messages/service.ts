@@ -19,7 +19,7 @@ import {
 } from '../conversations/dm-policy-checks.ts';
 import { senderPartyOf } from '../conversations/dm-policy-facts.ts';
 import { toMessage } from './message-rows.ts';
-import { countFromSender, type InsertOptions, insertMessage, type NewMessage } from './queries.ts';
+import { type InsertOptions, insertMessage, type NewMessage } from './queries.ts';
 import type { SendContext } from './send-context.ts';
 
 type Content = Pick<NewMessage, 'kind' | 'text' | 'video' | 'replyToId'> & { clientId: string };
@@ -52,7 +52,8 @@ async function directRules(
   if (promoted) options.promote = { userId: other.userId, status: 'accepted' };
   if (other.state !== 'accepted' && !promoted) {
     const limits = limitsOf(env);
-    const sent = await countFromSender(db, context.membership.conversation.id, senderId);
+    // Read in the send's first batch (`sendContext`), not in a round trip of its own.
+    const sent = context.sentBySender;
     if (sent >= limits.messagesBeforeAccept) throw requestLimit();
     options.maxFromSender = limits.messagesBeforeAccept;
     // The first message of a request opens a new request conversation.
