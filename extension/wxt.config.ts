@@ -33,8 +33,17 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', 'notifications', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: [
+      'storage',
+      'alarms',
+      'notifications',
+      // `launchWebAuthFlow` for "Continue with the video site" and "Link Facebook".
+      'identity',
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
+    ],
     host_permissions: workerHostPermissions(),
+    // Where a tab-based sign-in ends: the worker's redirect may open this page, and only the worker's.
+    web_accessible_resources: [{ resources: ['site-return.html'], matches: workerHostPermissions() }],
     action: { default_title: '__MSG_actionTitle__' },
     content_security_policy: {
       extension_pages: extensionPagesCsp({

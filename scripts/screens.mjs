@@ -9,6 +9,14 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+// The layout rules, shared with the end-to-end suite (tests/09-screens.spec.ts); Node strips the types.
+import {
+  layoutProblems,
+  PANEL,
+  SCHEMES,
+  settle,
+  siteLayoutProblems,
+} from '../extension/e2e/harness/layout-checks.ts';
 
 const BASE = process.env.BASE ?? 'http://127.0.0.1:8787';
 /** The fixture video site `npm start` serves beside the worker (its port + 1). */
@@ -16,8 +24,6 @@ const SITE = process.env.SITE ?? `http://127.0.0.1:${Number(new URL(BASE).port) 
 const EXTENSION = resolve('extension/.output/chrome-mv3');
 const OUT = resolve('docs/screens');
 const PASSWORD = 'clipdm-demo-password';
-const PANEL = { width: 400, height: 800 };
-const SCHEMES = ['light', 'dark'];
 const failures = [];
 const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -33,49 +39,13 @@ async function axeProblems(page) {
     .map((v) => `axe ${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
-/** Layout rules checked on every screenshot; each broken rule is a line in the failure report. */
-function layoutProblems() {
-  const problems = [];
-  const width = window.innerWidth;
-  const height = window.innerHeight;
-  if (document.documentElement.scrollWidth > width)
-    problems.push(`page is ${document.documentElement.scrollWidth}px wide in a ${width}px panel`);
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const el = node.parentElement;
-    if (!el || !node.textContent?.trim()) continue;
-    const style = getComputedStyle(el);
-    const range = document.createRange();
-    range.selectNodeContents(node);
-    const box = range.getBoundingClientRect();
-    if (box.width === 0 || box.height === 0 || style.visibility === 'hidden' || style.opacity === '0')
-      continue;
-    // The visually-hidden pattern (1px clip) is for screen readers, not eyes.
-    if (el.closest('.visually-hidden')) continue;
-    const size = Number.parseFloat(style.fontSize);
-    if (size < 12) problems.push(`"${node.textContent.trim().slice(0, 30)}" is ${size}px`);
-  }
-  for (const pop of document.querySelectorAll('.menu, [role="menu"], [role="dialog"], .popover, .toast')) {
-    const r = pop.getBoundingClientRect();
-    if (r.width === 0) continue;
-    if (r.left < 0 || r.top < 0 || r.right > width || r.bottom > height)
-      problems.push(
-        `${pop.className || pop.getAttribute('role')} leaves the viewport (${Math.round(r.left)},${Math.round(r.top)})–(${Math.round(r.right)},${Math.round(r.bottom)})`,
-      );
-  }
-  return problems;
-}
-
 /** Takes `name` in each colour scheme and checks its layout. */
 async function shoot(page, name, schemes = SCHEMES) {
   for (const scheme of schemes) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.waitForTimeout(150);
-    // No hover left over from the last click, unless a menu is open (it keeps its own state).
-    if (!(await page.locator('.menu').count())) await page.mouse.move(0, 799);
+    await settle(page, scheme);
     const file = `${name}-${scheme}.png`;
     await page.screenshot({ path: join(OUT, file) });
-    const problems = [...(await page.evaluate(layoutProblems)), ...(await axeProblems(page))];
+    const problems = [...(await layoutProblems(page)), ...(await axeProblems(page))];
     for (const problem of problems) failures.push(`${file}: ${problem}`);
     console.log(
       `${problems.length ? '✗' : '✓'} ${file}${problems.length ? ` (${problems.length} problems)` : ''}`,
@@ -275,23 +245,10 @@ async function englishScreens(page, worker) {
 /** A page of the video site, light and dark: only the extension's own UI (in shadow roots) is checked. */
 async function shootSite(page, name) {
   for (const scheme of SCHEMES) {
-    await page.emulateMedia({ colorScheme: scheme });
+    await settle(page, scheme);
     const file = `${name}-${scheme}.png`;
     await page.screenshot({ path: join(OUT, file) });
-    const problems = await page.evaluate(() => {
-      const found = [];
-      for (const host of document.querySelectorAll('*')) {
-        if (!host.shadowRoot) continue;
-        const walker = document.createTreeWalker(host.shadowRoot, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const el = node.parentElement;
-          if (!el || !node.textContent?.trim() || el.getClientRects().length === 0) continue;
-          const size = Number.parseFloat(getComputedStyle(el).fontSize);
-          if (size < 12) found.push(`"${node.textContent.trim().slice(0, 30)}" is ${size}px`);
-        }
-      }
-      return found;
-    });
+    const problems = await siteLayoutProblems(page);
     for (const problem of problems) failures.push(`${file}: ${problem}`);
     console.log(`${problems.length ? '✗' : '✓'} ${file}`);
   }

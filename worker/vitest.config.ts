@@ -1,7 +1,12 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineProject } from 'vitest/config';
+import { createProviderStandIn, standInVars } from '../scripts/provider-stand-in.mjs';
 
 const migrationsDir = new URL('./migrations', import.meta.url).pathname;
+// The worker's outbound fetches to `providers.test` reach the local stand-in of the site's Login Kit,
+// Facebook and the email/SMS APIs (scripts/provider-stand-in.mjs).
+const PROVIDERS = 'http://providers.test';
+const standIn = createProviderStandIn();
 
 export default defineProject({
   plugins: [
@@ -15,7 +20,17 @@ export default defineProject({
           ADMIN_TOKEN: 'test-admin-token-0123456789abcdef',
           VIDEO_HOSTS: 'www.tiktok.com,m.tiktok.com,tiktok.com,vm.tiktok.com,vt.tiktok.com,127.0.0.1',
           TEST_MIGRATIONS: await readD1Migrations(migrationsDir),
+          ...standInVars(PROVIDERS),
+          PROVIDER_TIMEOUT_MS: '1000',
+          EMAIL_API_URL: `${PROVIDERS}/senders/email`,
+          EMAIL_API_KEY: 'test-email-key',
+          SMS_API_URL: `${PROVIDERS}/senders/sms`,
+          SMS_API_KEY: 'test-sms-key',
+          SMS_API_SECRET: 'test-sms-secret',
         },
+        // Tests have no network: anything else fails at once, as an unreachable host would, not after a timeout.
+        outboundService: async (request: Request) =>
+          (await standIn(request)) ?? new Response('no network in the worker tests', { status: 502 }),
       },
     })),
   ],

@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { serveProviderStandIn, standInVars } from '../../scripts/provider-stand-in.mjs';
 import { buildExtension } from './harness/build.ts';
 import { ensureChromium } from './harness/chromium.ts';
 import { startFixtureSite } from './harness/fixture-server.ts';
@@ -9,6 +10,8 @@ import { startWorker } from './harness/worker.ts';
 
 const WORKER_PORT = Number(process.env.E2E_WORKER_PORT ?? 8793);
 const SITE_PORT = Number(process.env.E2E_SITE_PORT ?? 8794);
+// The stand-in of the video site's Login Kit (and Facebook), which "Continue with TikTok" goes through.
+const STAND_IN_PORT = Number(process.env.E2E_STAND_IN_PORT ?? 8795);
 
 function log(message: string) {
   process.stdout.write(`[e2e] ${message}\n`);
@@ -39,6 +42,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   try {
     const site = await startFixtureSite(SITE_PORT);
     cleanups.push(site.close);
+    const standIn = await serveProviderStandIn(STAND_IN_PORT);
+    cleanups.push(() => new Promise<void>((done) => standIn.close(() => done())));
     log(`fixture site on ${site.origin}; building the extension and starting the worker`);
     const apiBaseUrl = `http://127.0.0.1:${WORKER_PORT}`;
     const [extensionDir, worker] = await Promise.all([
@@ -48,7 +53,13 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
         targetDir: join(tempDir, 'extension'),
         artifactsDir: ARTIFACTS_DIR,
       }),
-      startWorker({ port: WORKER_PORT, fixtureOrigin: site.origin, tempDir, artifactsDir: ARTIFACTS_DIR }),
+      startWorker({
+        port: WORKER_PORT,
+        fixtureOrigin: site.origin,
+        tempDir,
+        artifactsDir: ARTIFACTS_DIR,
+        vars: standInVars(`http://127.0.0.1:${STAND_IN_PORT}`),
+      }),
     ]);
     cleanups.push(worker.stop);
     log(

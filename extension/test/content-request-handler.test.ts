@@ -54,6 +54,7 @@ describe('background requests from the content script', () => {
     const url = 'https://www.tiktok.com/@a/video/1';
     expect(await handleRequest({ type: 'clipdm:share-video', url }, fromTab)).toEqual({ ok: true });
     expect(await pendingShareItem.getValue()).toMatchObject({ url });
+    vi.spyOn(api, 'getUser').mockResolvedValue(user('alice', { verified: true }));
     expect(await handleRequest({ type: 'clipdm:open-conversation-with', handle: 'alice' }, fromTab)).toEqual({
       ok: true,
     });
@@ -61,5 +62,13 @@ describe('background requests from the content script', () => {
     // The fake browser has no side panel, so the panel page opened in a tab instead.
     const tabs = await fakeBrowser.tabs.query({});
     expect(tabs.some((tab) => tab.url?.endsWith('/sidepanel.html'))).toBe(true);
+  });
+
+  it('opens no conversation with an account that did not prove the handle', async () => {
+    vi.spyOn(api, 'getUser').mockResolvedValue(user('famous', { verified: false }));
+    expect(
+      await handleRequest({ type: 'clipdm:open-conversation-with', handle: 'famous' }, fromTab),
+    ).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await pendingOpenItem.getValue()).toBeNull();
   });
 });

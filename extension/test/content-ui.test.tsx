@@ -41,7 +41,7 @@ describe('ShareButton', () => {
 
 describe('MessageButton', () => {
   it('is disabled, with the reason, when the person does not take messages from you', async () => {
-    send.mockResolvedValue({ ok: true, user: user('bob', { canMessage: false }) });
+    send.mockResolvedValue({ ok: true, user: user('bob', { canMessage: false, verified: true }) });
     render(<MessageButton handle="bob" />);
     expect(await screen.findByText("@bob doesn't accept messages from you.")).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Message' }) as HTMLButtonElement).disabled).toBe(true);
@@ -53,9 +53,16 @@ describe('MessageButton', () => {
     expect(await screen.findByText("@ghost isn't on ClipDM yet.")).toBeTruthy();
   });
 
+  it('says the person is not on ClipDM yet when only an unverified account holds the handle', async () => {
+    send.mockResolvedValue({ ok: true, user: user('famous', { verified: false, canMessage: true }) });
+    render(<MessageButton handle="famous" />);
+    expect(await screen.findByText("@famous isn't on ClipDM yet.")).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Message' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
   it('opens the conversation with that person when allowed', async () => {
     send.mockImplementation(async (request) =>
-      request.type === 'clipdm:get-user' ? { ok: true, user: user('bob') } : { ok: true },
+      request.type === 'clipdm:get-user' ? { ok: true, user: user('bob', { verified: true }) } : { ok: true },
     );
     render(<MessageButton handle="bob" />);
     const button = screen.getByRole('button', { name: 'Message' }) as HTMLButtonElement;

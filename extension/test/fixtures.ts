@@ -8,6 +8,7 @@ export const ME: Me = {
   avatarUrl: null,
   birthdate: '1990-01-01',
   ageGroup: 'adult',
+  verified: false,
   createdAt: '2026-01-01T00:00:00.000Z',
 };
 
@@ -17,6 +18,7 @@ export function member(id: string, displayName: string, extra: Partial<Member> =
     handle: id.replace(/^u-/, ''),
     displayName,
     avatarUrl: null,
+    verified: false,
     role: 'member',
     lastReadSeq: null,
     ...extra,
@@ -29,6 +31,7 @@ export function user(handle: string, extra: Partial<User> = {}): User {
     handle,
     displayName: handle[0]?.toUpperCase() + handle.slice(1),
     avatarUrl: null,
+    verified: false,
     youFollow: false,
     followsYou: false,
     isFriend: false,

@@ -1,13 +1,20 @@
 import type { AgeGroup } from '@clipdm/shared';
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../src/api/client.ts';
 import { ApiFailure } from '../src/api/http.ts';
+import { identityApi } from '../src/api/identity-client.ts';
 import { PrivacySetting } from '../src/features/settings/PrivacySetting.tsx';
 import { SettingsView } from '../src/features/settings/SettingsView.tsx';
 import { ME } from './fixtures.ts';
 import { renderWithQueries } from './render-with-queries.tsx';
 
+// The identity sections of the settings (phone and email, suggested friends, Facebook) load their own data.
+beforeEach(() => {
+  vi.spyOn(identityApi, 'identifiers').mockResolvedValue([]);
+  vi.spyOn(identityApi, 'facebookLinked').mockResolvedValue(false);
+  vi.spyOn(api, 'suggested').mockResolvedValue([]);
+});
 afterEach(() => vi.restoreAllMocks());
 
 function radios(ageGroup: AgeGroup, value: 'everyone' | 'friends' | 'no_one' = 'no_one') {

@@ -10,6 +10,7 @@ export const ERROR_STATUS = {
   age_restricted: 403,
   forbidden: 403,
   not_found: 404,
+  birthdate_required: 400,
   handle_taken: 409,
   too_large: 413,
   rate_limited: 429,

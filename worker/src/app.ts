@@ -9,8 +9,11 @@ import { contactRoutes } from './features/contacts/routes.ts';
 import { conversationRoutes } from './features/conversations/routes.ts';
 import { triageRoutes } from './features/conversations/triage-routes.ts';
 import { unreadRoutes } from './features/conversations/unread-routes.ts';
+import { facebookAuthRoutes, facebookLinkRoutes } from './features/facebook/routes.ts';
 import { groupRoutes } from './features/groups/routes.ts';
 import { healthRoutes } from './features/health/routes.ts';
+import { devOutboxRoutes, identifierRoutes } from './features/identifiers/routes.ts';
+import { siteAuthRoutes, siteLinkRoutes } from './features/identity/routes.ts';
 import { messageRoutes } from './features/messages/routes.ts';
 import { messageIdRoutes } from './features/messages/unsend-hide-react-routes.ts';
 import { moderationRoutes } from './features/moderation/routes.ts';
@@ -36,9 +39,14 @@ const v1 = new Hono<AppEnv>()
   .route('/health', healthRoutes)
   .route('/openapi.json', openApiRoutes(root))
   .route('/auth', authRoutes)
+  .route('/auth/site', siteAuthRoutes)
+  .route('/auth/facebook', facebookAuthRoutes)
   .route('/me', accountRoutes)
   .route('/me', contactRoutes)
   .route('/me/unread', unreadRoutes)
+  .route('/me', siteLinkRoutes)
+  .route('/me', identifierRoutes)
+  .route('/me', facebookLinkRoutes)
   .route('/users', peopleRoutes)
   .route('/conversations', conversationRoutes)
   .route('/conversations/:id', triageRoutes)
@@ -47,7 +55,8 @@ const v1 = new Hono<AppEnv>()
   .route('/conversations/:id/typing', typingRoutes)
   .route('/messages/:id', messageIdRoutes)
   .route('/stream', streamRoutes)
-  .route('/admin', moderationRoutes);
+  .route('/admin', moderationRoutes)
+  .route('/dev', devOutboxRoutes);
 
 export const app = root
   .use(securityHeaders)

@@ -16,6 +16,7 @@ describe('GET /v1/me', () => {
       avatarUrl: null,
       birthdate: '1990-05-01',
       ageGroup: 'adult',
+      verified: false,
       createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     });
   });

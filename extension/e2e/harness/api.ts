@@ -83,11 +83,9 @@ export class Api {
   }
 
   async conversations(who: Session, box: 'inbox' | 'requests') {
-    const result = await this.call<{ conversations: { id: string; title: string | null; kind: string }[] }>(
-      'GET',
-      `/v1/conversations?box=${box}`,
-      { token: who.token },
-    );
+    const result = await this.call<{
+      conversations: { id: string; title: string | null; kind: string; members: { handle: string }[] }[];
+    }>('GET', `/v1/conversations?box=${box}`, { token: who.token });
     return result.conversations;
   }
 

@@ -1,5 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { linkToSiteStandIn } from '../../../scripts/demo-verified.mjs';
 import { type Accounts, PASSWORD } from './accounts.ts';
+import { readSuiteEnv } from './suite-env.ts';
 import { UI_TIMEOUT } from './timeouts.ts';
 
 /** A regular expression matching `text` literally at the start of an accessible name. */
@@ -9,7 +11,11 @@ export function startsWith(text: string): RegExp {
   return new RegExp(`^${escaped}`);
 }
 
-/** Creates an account in the panel's sign-in form, then keeps an API session for the same account. */
+/**
+ * Creates an account in the panel's sign-in form, keeps an API session for the same account, and links it
+ * to the same username on the site's Login Kit stand-in: these people are the site's own users, so their
+ * accounts are verified and "Message" on their site profiles reaches them.
+ */
 export async function signUp(
   panel: Page,
   accounts: Accounts,
@@ -22,7 +28,8 @@ export async function signUp(
   await panel.getByLabel('Display name (optional)').fill(displayName);
   await panel.getByRole('button', { name: 'Create account' }).click();
   await panel.getByRole('tab', { name: /^Inbox/ }).waitFor({ timeout: UI_TIMEOUT });
-  await accounts.session(handle);
+  const session = await accounts.session(handle);
+  await linkToSiteStandIn(readSuiteEnv().workerUrl, session.token, handle, displayName);
 }
 
 /** Goes to a tab of the panel, from wherever it is. */
@@ -72,4 +79,10 @@ export function messages(panel: Page): Locator {
 /** The sent (not pending) message showing `text`. */
 export function sentMessage(panel: Page, text: string): Locator {
   return panel.locator('[data-testid="message"][data-status="sent"]').filter({ hasText: text });
+}
+
+/** Picks `item` ("Group info", "Mute"…) from the open conversation's "Conversation options" menu. */
+export async function conversationMenu(panel: Page, item: string): Promise<void> {
+  await panel.getByRole('button', { name: 'Conversation options' }).click();
+  await panel.getByTestId('chat-menu').getByRole('button', { name: item, exact: true }).click();
 }

@@ -11,10 +11,11 @@ export class People {
     this.#suite = suite;
   }
 
-  /** Launches `name` in the profile folder `profile` of this run (created on first use). */
-  async launch(name: string, profile: string): Promise<Person> {
+  /** Launches `name` in the profile folder `profile` of this run (created on first use), in `lang`. */
+  async launch(name: string, profile: string, lang?: string): Promise<Person> {
     const person = await launchPerson({
       name,
+      lang,
       chromiumPath: this.#suite.chromiumPath,
       extensionDir: this.#suite.extensionDir,
       profileDir: join(this.#suite.tempDir, profile),

@@ -35,13 +35,17 @@ export async function launchPerson(options: {
   chromiumPath: string;
   extensionDir: string;
   profileDir: string;
+  /** The browser's language, which the extension's texts follow (`chrome.i18n`). */
+  lang?: string;
 }): Promise<Person> {
-  const { name, extensionDir } = options;
+  const { name, extensionDir, lang = 'en-US' } = options;
   const context = await chromium.launchPersistentContext(options.profileDir, {
     executablePath: options.chromiumPath,
     headless: true,
     viewport: { width: 1280, height: 800 },
-    locale: 'en-US',
+    locale: lang,
+    // Chromium on Linux takes its UI language, and so chrome.i18n's, from these as much as from --lang.
+    env: { ...process.env, LANGUAGE: lang, LANG: `${lang.replace('-', '_')}.UTF-8` },
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
@@ -51,7 +55,7 @@ export async function launchPerson(options: {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
-      '--lang=en-US',
+      `--lang=${lang}`,
     ],
   });
   const serviceWorker =

@@ -57,26 +57,38 @@ test('2. strangers land in requests: accept one, delete one, report one (the adm
   await request('Carol Rossi').waitFor({ state: 'detached', timeout: UI_TIMEOUT });
   await request('Dave Diaz').getByRole('button', { name: 'Delete' }).click();
   await request('Dave Diaz').waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+  // The panel hides the request at once and sends the removal when the Undo toast is gone.
+  const toast = alicePanel.getByRole('status');
+  await expect(toast).toContainText('Request deleted', { timeout: UI_TIMEOUT });
+  await expect(toast.getByRole('button', { name: 'Undo' })).toBeVisible();
   await request('Erin Spam').getByRole('button', { name: 'Report' }).click();
   const dialog = alicePanel.getByRole('dialog');
   await dialog.getByRole('radio', { name: 'Spam' }).check();
   await shot(alicePanel, 'report-dialog');
   await dialog.getByRole('button', { name: 'Send report' }).click();
   await request('Erin Spam').waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+  await expect(toast).toContainText('Reported. Thanks for telling us.', { timeout: UI_TIMEOUT });
+  await shot(alicePanel, 'report-undo-toast');
 
   // Carol's conversation is in the inbox now; the other two are gone from Alice's boxes.
   await openTab(alicePanel, 'Inbox');
   await alicePanel.getByRole('button', { name: startsWith('Carol Rossi') }).waitFor({ timeout: UI_TIMEOUT });
-  const [inbox, requests] = await Promise.all([
-    api.conversations(aliceSession, 'inbox'),
-    api.conversations(aliceSession, 'requests'),
-  ]);
-  expect(requests).toHaveLength(0);
-  expect(inbox).toHaveLength(2);
+  // The delete and the report reach the worker once their Undo window (6 s) has closed.
+  await expect
+    .poll(async () => (await api.conversations(aliceSession, 'requests')).length, {
+      message: 'no requests left once the Undo window has closed',
+      timeout: UI_TIMEOUT,
+    })
+    .toBe(0);
+  expect(await api.conversations(aliceSession, 'inbox')).toHaveLength(2);
 
   // The moderators see the report, with a copy of what Erin sent.
-  const { reports } = await api.openReports();
-  const reported = reports.filter((r) => JSON.stringify(r).includes('Cheap followers!!! Click my link'));
-  expect(reported, `open reports: ${JSON.stringify(reports)}`).toHaveLength(1);
-  expect(JSON.stringify(reported[0])).toMatch(/"spam"/);
+  const erinReports = async () =>
+    (await api.openReports()).reports.filter((r) =>
+      JSON.stringify(r).includes('Cheap followers!!! Click my link'),
+    );
+  await expect
+    .poll(async () => (await erinReports()).length, { message: 'the report of Erin', timeout: UI_TIMEOUT })
+    .toBe(1);
+  expect(JSON.stringify((await erinReports())[0])).toMatch(/"spam"/);
 });

@@ -1,7 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures.ts';
-import { expectingFailedRequests } from '../harness/page-errors.ts';
-import { openConversation, openTab, sendText } from '../harness/panel.ts';
+import { openTab, startsWith } from '../harness/panel.ts';
 import { openPanel, openSite } from '../harness/person.ts';
 import { shot } from '../harness/screens.ts';
 import { UI_TIMEOUT } from '../harness/timeouts.ts';
@@ -39,19 +38,30 @@ test('3. the privacy chip on the site switches to "No one"; the other side\'s se
   await expect(message).toBeDisabled();
   await shot(aliceSite, 'profile-message-disabled');
 
-  // Their existing chat: Alice's new message is refused, and the panel tells her.
+  // Their existing chat: the panel refuses before Alice types (the composer is off and says why), and a
+  // send that gets through anyway (here straight to the API) is refused by the worker.
   const alicePanel = await openPanel(alice);
   await openTab(alicePanel, 'Inbox');
-  await openConversation(alicePanel, 'Bob Okafor');
-  await expectingFailedRequests(alice, async () => {
-    await sendText(alicePanel, 'Are you still coming?');
-    const failed = alicePanel
-      .locator('[data-testid="message"][data-status="failed"]')
-      .filter({ hasText: 'Are you still coming?' });
-    await failed.getByText("You can't message this account.").waitFor({ timeout: UI_TIMEOUT });
-  });
+  await alicePanel
+    .getByRole('button', { name: startsWith('Bob Okafor') })
+    .first()
+    .click({ timeout: UI_TIMEOUT });
+  const composer = alicePanel.getByLabel('Message', { exact: true });
+  await expect(alicePanel.getByTestId('composer-note')).toHaveText(
+    "Bob Okafor's privacy settings don't let you message them.",
+    { timeout: UI_TIMEOUT },
+  );
+  await expect(composer).toBeDisabled();
+  await expect(composer).toHaveAccessibleDescription(/privacy settings don't let you message them/);
   await shot(alicePanel, 'send-refused');
-  await alicePanel.getByRole('button', { name: 'Discard' }).click();
+  const aliceSession = await accounts.session('alice');
+  const withBob = (await api.conversations(aliceSession, 'inbox')).find(
+    (c) => c.kind === 'direct' && c.members.some((m) => m.handle === 'bob'),
+  );
+  expect(withBob, 'the conversation of Alice and Bob').toBeTruthy();
+  await expect(api.sendText(aliceSession, withBob?.id ?? '', 'Are you still coming?')).rejects.toThrow(
+    /→ 403 .*cannot_message/,
+  );
 
   // Bob opens his DMs to mutual friends again, from the same chip.
   await choosePolicy(bobSite, 'No one', 'Mutual friends');

@@ -1,11 +1,12 @@
 import { expect, test } from '../fixtures.ts';
-import { openConversation, openTab } from '../harness/panel.ts';
+import { openConversation, openTab, sentMessage } from '../harness/panel.ts';
 import { openPanel, openSite } from '../harness/person.ts';
 import { shot } from '../harness/screens.ts';
 import { UI_TIMEOUT } from '../harness/timeouts.ts';
 
 const VIDEO_ID = '7300000000000000002';
 const TITLE = 'Three-ingredient pancakes, no mixer needed';
+const NOTE = 'You have to try these';
 
 test('4. "Send in DM" on a fixture video delivers a video card that opens that video', async ({
   alice,
@@ -23,9 +24,22 @@ test('4. "Send in DM" on a fixture video delivers a video card that opens that v
   // The panel (here: the panel page in a tab) offers the video to a conversation or a person.
   await alicePanel.bringToFront();
   await alicePanel.getByRole('heading', { name: 'Send this video to…' }).waitFor({ timeout: UI_TIMEOUT });
-  await expect(alicePanel.getByText(videoUrl)).toHaveCount(1);
+  // The sheet shows the video being shared as its card, which links to that video.
+  await expect(alicePanel.getByRole('link', { name: /^Open video:.*@bob/ })).toHaveAttribute(
+    'href',
+    videoUrl,
+  );
   await shot(alicePanel, 'share-sheet');
-  await alicePanel.getByRole('button', { name: 'Send to Bob Okafor' }).click();
+  // Bob's face toggles him on (nothing goes yet), a note rides along, then Send.
+  const send = alicePanel.getByRole('button', { name: 'Send', exact: true });
+  await expect(send).toBeDisabled();
+  const bobFace = alicePanel.getByRole('button', { name: 'Bob Okafor', exact: true });
+  await bobFace.click();
+  await expect(bobFace).toHaveAttribute('aria-pressed', 'true');
+  await expect(alicePanel.getByText('To: Bob Okafor')).toBeVisible();
+  await alicePanel.getByLabel('Add a note (optional)').fill(NOTE);
+  await shot(alicePanel, 'share-sheet-chosen');
+  await send.click();
   await alicePanel
     .locator('[data-testid="message"][data-status="sent"]')
     .getByRole('link', { name: /^Open video:/ })
@@ -43,6 +57,7 @@ test('4. "Send in DM" on a fixture video delivers a video card that opens that v
   await openConversation(bobPanel, 'Alice Martin');
   const card = bobPanel.getByRole('link', { name: /^Open video:/ }).last();
   await card.waitFor({ timeout: UI_TIMEOUT });
+  await sentMessage(bobPanel, NOTE).waitFor({ timeout: UI_TIMEOUT });
   await shot(bobPanel, 'video-card');
   await card.click();
   await expect

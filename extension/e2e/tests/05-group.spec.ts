@@ -1,5 +1,12 @@
 import { test } from '../fixtures.ts';
-import { composerReady, openConversation, openTab, sendText, sentMessage } from '../harness/panel.ts';
+import {
+  composerReady,
+  conversationMenu,
+  openConversation,
+  openTab,
+  sendText,
+  sentMessage,
+} from '../harness/panel.ts';
 import { openPanel } from '../harness/person.ts';
 import { shot } from '../harness/screens.ts';
 import { LIVE_TIMEOUT, UI_TIMEOUT } from '../harness/timeouts.ts';
@@ -40,9 +47,9 @@ test('5. a group of three: who wrote what, a reaction, an unsend, a rename', asy
   await picnic.waitFor({ timeout: UI_TIMEOUT });
   await picnic.getByRole('button', { name: 'More actions' }).click();
   await picnic.getByRole('button', { name: 'React with 👍' }).click();
-  await picnic.getByRole('button', { name: '👍, 1 reactions' }).waitFor({ timeout: UI_TIMEOUT });
+  await picnic.getByRole('button', { name: '👍, 1 reaction' }).waitFor({ timeout: UI_TIMEOUT });
   await sentMessage(alicePanel, 'Picnic on Saturday?')
-    .getByRole('button', { name: '👍, 1 reactions' })
+    .getByRole('button', { name: '👍, 1 reaction' })
     .waitFor({ timeout: LIVE_TIMEOUT });
 
   // Alice sends a message by mistake and unsends it: everyone sees the tombstone.
@@ -69,7 +76,7 @@ test('5. a group of three: who wrote what, a reaction, an unsend, a rename', asy
   await shot(carolPanel, 'group-third-member');
 
   // The owner renames the group from its details; the others see the new name live.
-  await alicePanel.getByRole('button', { name: 'Group info' }).click();
+  await conversationMenu(alicePanel, 'Group info');
   await alicePanel.getByRole('heading', { name: '3 members' }).waitFor({ timeout: UI_TIMEOUT });
   await alicePanel.getByLabel('Group name', { exact: true }).fill('Weekend plans');
   await alicePanel.getByRole('button', { name: 'Save' }).click();

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures.ts';
-import { openConversation, openTab } from '../harness/panel.ts';
+import { conversationMenu, openConversation, openTab } from '../harness/panel.ts';
 import { openPanel } from '../harness/person.ts';
 import { shot } from '../harness/screens.ts';
 import { UI_TIMEOUT } from '../harness/timeouts.ts';
@@ -57,7 +57,7 @@ test('8. accessibility: no serious or critical axe-core violations in the side p
   await openTab(panel, 'Inbox');
   await openConversation(panel, 'Weekend plan');
   problems.push(...(await seriousViolations(panel, 'group conversation')));
-  await panel.getByRole('button', { name: 'Group info' }).click();
+  await conversationMenu(panel, 'Group info');
   await panel.getByRole('heading', { name: '3 members' }).waitFor({ timeout: UI_TIMEOUT });
   problems.push(...(await seriousViolations(panel, 'group details')));
   await panel.getByRole('button', { name: 'Back' }).first().click();

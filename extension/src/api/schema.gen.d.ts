@@ -103,6 +103,91 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/auth/site/start': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Start signing in (or linking, with `link`): 302 to the site's authorize page */
+    get: operations['getV1AuthSiteStart'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/site/callback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The redirect_uri: 302 to the return page with #code=, #link_code= or #error= */
+    get: operations['getV1AuthSiteCallback'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/site/exchange': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Trade the one-time code (and, on a first sign-in, the birthdate) for tokens */
+    post: operations['postV1AuthSiteExchange'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/facebook/start': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Start linking Facebook (needs `link`): 302 to the Facebook dialog */
+    get: operations['getV1AuthFacebookStart'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/facebook/callback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Facebook’s redirect_uri: 302 to the return page with #link_code= or #error= */
+    get: operations['getV1AuthFacebookCallback'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/me': {
     parameters: {
       query?: never;
@@ -173,23 +258,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/v1/me/identifiers': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    /** Replace the caller's own hashed identifiers */
-    put: operations['putV1MeIdentifiers'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/v1/me/contacts': {
     parameters: {
       query?: never;
@@ -236,6 +304,128 @@ export interface paths {
     get: operations['getV1MeUnread'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/site-link': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A single-use ticket (5 minutes) to link your video-site account */
+    post: operations['postV1MeSiteLink'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/site-link/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Confirm the #link_code of a link flow: the site account is linked to yours */
+    post: operations['postV1MeSiteLinkConfirm'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/identifiers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your verified email and phone */
+    get: operations['getV1MeIdentifiers'];
+    put?: never;
+    /** Send a 6-digit code to your email or phone (15 minutes, 5 tries; 5 codes an hour) */
+    post: operations['postV1MeIdentifiers'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/identifiers/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Confirm the code: the identifier becomes yours (and leaves any other account) */
+    post: operations['postV1MeIdentifiersConfirm'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/identifiers/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove one of your identifiers */
+    delete: operations['deleteV1MeIdentifiersById'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/facebook-link': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whether Facebook is linked */
+    get: operations['getV1MeFacebookLink'];
+    put?: never;
+    /** A single-use ticket (5 minutes) to link Facebook */
+    post: operations['postV1MeFacebookLink'];
+    /** Unlink Facebook and forget the friends it found */
+    delete: operations['deleteV1MeFacebookLink'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/facebook-link/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Confirm the #link_code of a Facebook link flow: its friends become suggested friends */
+    post: operations['postV1MeFacebookLinkConfirm'];
     delete?: never;
     options?: never;
     head?: never;
@@ -658,6 +848,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/dev/outbox': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Development only (404 elsewhere): the codes that would have been sent to `to` */
+    get: operations['getV1DevOutbox'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -719,6 +926,7 @@ export interface components {
           | 'age_restricted'
           | 'forbidden'
           | 'not_found'
+          | 'birthdate_required'
           | 'handle_taken'
           | 'too_large'
           | 'rate_limited'
@@ -756,6 +964,8 @@ export interface components {
       /** Format: date */
       birthdate: string;
       ageGroup: components['schemas']['AgeGroup'];
+      /** @description The account proved, through the video site's own sign-in, that it owns this handle there. */
+      verified: boolean;
       /** Format: date-time */
       createdAt: string;
     };
@@ -773,6 +983,17 @@ export interface components {
     };
     RefreshBody: {
       refreshToken: string;
+    };
+    SiteExchangeResult: {
+      user: components['schemas']['Me'];
+      accessToken: string;
+      refreshToken: string;
+      expiresIn: number;
+      created: boolean;
+    };
+    SiteExchangeBody: {
+      code: string;
+      birthdate?: string;
     };
     Settings: {
       dmPolicy: components['schemas']['DmPolicy'];
@@ -795,6 +1016,8 @@ export interface components {
       handle: string;
       displayName: string;
       avatarUrl: string | null;
+      /** @description The account proved, through the video site's own sign-in, that it owns this handle there. */
+      verified: boolean;
       youFollow: boolean;
       followsYou: boolean;
       isFriend: boolean;
@@ -870,13 +1093,6 @@ export interface components {
       }[];
       title: string | null;
     };
-    IdentifiersBody: {
-      identifiers: {
-        /** @enum {string} */
-        kind: 'phone' | 'email' | 'facebook';
-        hash: string;
-      }[];
-    };
     ContactsMatched: {
       matched: number;
     };
@@ -890,6 +1106,37 @@ export interface components {
     UnreadCounts: {
       inbox: number;
       requests: number;
+    };
+    LinkTicket: {
+      ticket: string;
+    };
+    LinkConfirmBody: {
+      code: string;
+    };
+    IdentifierStartBody: {
+      /** @enum {string} */
+      kind: 'email' | 'phone';
+      value: string;
+    };
+    Identifier: {
+      id: string;
+      /** @enum {string} */
+      kind: 'email' | 'phone';
+      hint: string;
+      /** Format: date-time */
+      verifiedAt: string;
+    };
+    IdentifierConfirmBody: {
+      /** @enum {string} */
+      kind: 'email' | 'phone';
+      value: string;
+      code: string;
+    };
+    IdentifierList: {
+      identifiers: components['schemas']['Identifier'][];
+    };
+    FacebookLink: {
+      linked: boolean;
     };
     ConversationPage: {
       conversations: components['schemas']['Conversation'][];
@@ -915,6 +1162,8 @@ export interface components {
       handle: string;
       displayName: string;
       avatarUrl: string | null;
+      /** @description The account proved, through the video site's own sign-in, that it owns this handle there. */
+      verified: boolean;
       role: components['schemas']['MemberRole'];
       lastReadSeq: number | null;
     };
@@ -1043,6 +1292,15 @@ export interface components {
     ResolveReportBody: {
       /** @enum {string} */
       action: 'dismiss' | 'suspend';
+    };
+    Outbox: {
+      messages: components['schemas']['OutboxMessage'][];
+    };
+    OutboxMessage: {
+      to: string;
+      text: string;
+      code: string;
+      sentAt: string;
     };
   };
   responses: {
@@ -1267,6 +1525,123 @@ export interface operations {
       413: components['responses']['TooLarge'];
     };
   };
+  getV1AuthSiteStart: {
+    parameters: {
+      query: {
+        return: string;
+        link?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description To the authorize page, or to the return page with #error=invalid_link */
+      302: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['InvalidRequest'];
+    };
+  };
+  getV1AuthSiteCallback: {
+    parameters: {
+      query?: {
+        code?: string;
+        state?: string;
+        error?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description To the return page */
+      302: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['InvalidRequest'];
+    };
+  };
+  postV1AuthSiteExchange: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SiteExchangeBody'];
+      };
+    };
+    responses: {
+      /** @description Signed in; `created` on a first sign-in */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SiteExchangeResult'];
+        };
+      };
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['Forbidden'];
+      413: components['responses']['TooLarge'];
+    };
+  };
+  getV1AuthFacebookStart: {
+    parameters: {
+      query: {
+        return: string;
+        link?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description To the dialog, or to the return page with #error=invalid_link */
+      302: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['InvalidRequest'];
+    };
+  };
+  getV1AuthFacebookCallback: {
+    parameters: {
+      query?: {
+        code?: string;
+        state?: string;
+        error?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description To the return page */
+      302: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['InvalidRequest'];
+    };
+  };
   getV1Me: {
     parameters: {
       query?: never;
@@ -1409,31 +1784,6 @@ export interface operations {
       401: components['responses']['Unauthorized'];
     };
   };
-  putV1MeIdentifiers: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['IdentifiersBody'];
-      };
-    };
-    responses: {
-      /** @description Stored */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      400: components['responses']['InvalidRequest'];
-      401: components['responses']['Unauthorized'];
-      413: components['responses']['TooLarge'];
-    };
-  };
   putV1MeContacts: {
     parameters: {
       query?: never;
@@ -1521,6 +1871,239 @@ export interface operations {
         };
       };
       401: components['responses']['Unauthorized'];
+    };
+  };
+  postV1MeSiteLink: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The ticket, for `start?link=` */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LinkTicket'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+    };
+  };
+  postV1MeSiteLinkConfirm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LinkConfirmBody'];
+      };
+    };
+    responses: {
+      /** @description Your account, with the site's username as handle, verified */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Me'];
+        };
+      };
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['Unauthorized'];
+      413: components['responses']['TooLarge'];
+    };
+  };
+  getV1MeIdentifiers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Your identifiers, as hints */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IdentifierList'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+    };
+  };
+  postV1MeIdentifiers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['IdentifierStartBody'];
+      };
+    };
+    responses: {
+      /** @description Sent */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['Unauthorized'];
+      413: components['responses']['TooLarge'];
+      429: components['responses']['RateLimited'];
+    };
+  };
+  postV1MeIdentifiersConfirm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['IdentifierConfirmBody'];
+      };
+    };
+    responses: {
+      /** @description The verified identifier */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Identifier'];
+        };
+      };
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['Unauthorized'];
+      413: components['responses']['TooLarge'];
+    };
+  };
+  deleteV1MeIdentifiersById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  getV1MeFacebookLink: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Whether it is linked */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FacebookLink'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+    };
+  };
+  postV1MeFacebookLink: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The ticket, for `start?link=` */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LinkTicket'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+    };
+  };
+  deleteV1MeFacebookLink: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Unlinked */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      401: components['responses']['Unauthorized'];
+    };
+  };
+  postV1MeFacebookLinkConfirm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LinkConfirmBody'];
+      };
+    };
+    responses: {
+      /** @description Linked */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FacebookLink'];
+        };
+      };
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['Unauthorized'];
+      413: components['responses']['TooLarge'];
     };
   };
   getV1Users: {
@@ -2353,6 +2936,30 @@ export interface operations {
       };
       400: components['responses']['InvalidRequest'];
       401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  getV1DevOutbox: {
+    parameters: {
+      query: {
+        to: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The newest 50 codes */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Outbox'];
+        };
+      };
+      400: components['responses']['InvalidRequest'];
       404: components['responses']['NotFound'];
     };
   };

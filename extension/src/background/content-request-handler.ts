@@ -26,6 +26,12 @@ export async function handleRequest(
       }
       case 'clipdm:open-conversation-with': {
         const opening = openPanel({ tabId: sender.tab?.id, windowId: sender.tab?.windowId });
+        // From a site profile, only the verified owner of the handle: anyone may have typed it at sign-up.
+        const owner = await api.getUser(request.handle);
+        if (!owner.verified) {
+          await opening;
+          return failure(new ApiFailure('not_found', 'No verified owner of this handle'));
+        }
         await pendingOpenItem.setValue({ handle: request.handle, at: Date.now() });
         await opening;
         return { ok: true };

@@ -15,13 +15,18 @@ type Lookup =
 /** Why the button is disabled, or null when it may be pressed. */
 function reasonOf(lookup: Lookup, handle: string): string | null {
   if (lookup.status === 'loading') return null;
+  // Anyone may have typed this handle at sign-up: only its verified owner is the person on this profile.
+  if (lookup.status === 'ready' && !lookup.user.verified) return t('contentNotOnClipdm', handle);
   if (lookup.status === 'ready') return lookup.user.canMessage ? null : t('contentCannotMessage', handle);
   if (lookup.code === 'signed_out' || lookup.code === 'unauthorized') return null;
   if (lookup.code === 'not_found') return t('contentNotOnClipdm', handle);
   return errorText(lookup.code);
 }
 
-/** "Message" on a profile page: opens the direct conversation with that person in the side panel. */
+/**
+ * "Message" on a profile page: opens the direct conversation with the verified owner of that handle in the
+ * side panel. A handle with no verified owner is "not on ClipDM yet", whoever registered it here.
+ */
 export function MessageButton({ handle }: { handle: string }) {
   const account = useAccount();
   const [lookup, setLookup] = useState<Lookup>({ status: 'loading' });

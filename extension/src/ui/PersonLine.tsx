@@ -1,6 +1,7 @@
 import type { User } from '@clipdm/shared';
 import { t } from '../browser/i18n.ts';
 import { Avatar } from './Avatar.tsx';
+import { VerifiedMark } from './VerifiedMark.tsx';
 
 /** Who someone is, and whether you may message them, shown before anything is typed to them. */
 export function PersonLine({ user, showCanMessage = true }: { user: User; showCanMessage?: boolean }) {
@@ -9,6 +10,7 @@ export function PersonLine({ user, showCanMessage = true }: { user: User; showCa
       <Avatar name={user.displayName} url={user.avatarUrl} />
       <span class="person-text">
         <bdi class="person-name">{user.displayName}</bdi>
+        <VerifiedMark verified={user.verified} />
         <span class="quiet"> @{user.handle}</span>
         {showCanMessage && (
           <span class={`can-message ${user.canMessage ? 'yes' : 'no'}`}>

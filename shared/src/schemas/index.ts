@@ -1,4 +1,5 @@
 export * from './events.ts';
+export * from './identity.ts';
 export * from './params.ts';
 export * from './requests.ts';
 export * from './responses.ts';

@@ -76,12 +76,6 @@ export const userSearchQuery = z.object({ q: z.string().trim().min(1).max(50) })
 
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'a lower-case hex SHA-256');
 
-export const identifiersBody = z
-  .object({
-    identifiers: z.array(z.object({ kind: z.enum(['phone', 'email', 'facebook']), hash: sha256Hex })).max(10),
-  })
-  .meta({ id: 'IdentifiersBody' });
-
 export const contactsBody = z.object({ hashes: z.array(sha256Hex).max(5000) }).meta({ id: 'ContactsBody' });
 
 export const createConversationBody = z

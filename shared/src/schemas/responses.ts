@@ -16,6 +16,11 @@ export const dmPolicyValueSchema = z.enum(DM_POLICIES).meta({ id: 'DmPolicy' });
 export const memberRoleSchema = z.enum(['owner', 'member']).meta({ id: 'MemberRole' });
 export const memberStatusSchema = z.enum(['accepted', 'request']).meta({ id: 'MemberStatus' });
 
+/** The account proved, through the video site's own sign-in, that it owns this handle there. */
+const verifiedSchema = z.boolean().meta({
+  description: "The account proved, through the video site's own sign-in, that it owns this handle there.",
+});
+
 export const meSchema = z
   .object({
     id: z.string(),
@@ -24,6 +29,7 @@ export const meSchema = z
     avatarUrl: z.string().nullable(),
     birthdate: z.string().meta({ format: 'date' }),
     ageGroup: ageGroupSchema,
+    verified: verifiedSchema,
     createdAt: timestamp,
   })
   .meta({ id: 'Me', description: 'The signed-in person.' });
@@ -34,6 +40,7 @@ export const userSchema = z
     handle: z.string(),
     displayName: z.string(),
     avatarUrl: z.string().nullable(),
+    verified: verifiedSchema,
     youFollow: z.boolean(),
     followsYou: z.boolean(),
     isFriend: z.boolean(),
@@ -55,6 +62,7 @@ export const memberSchema = z
     handle: z.string(),
     displayName: z.string(),
     avatarUrl: z.string().nullable(),
+    verified: verifiedSchema,
     role: memberRoleSchema,
     lastReadSeq: z.number().int().nullable(),
   })

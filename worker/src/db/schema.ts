@@ -20,8 +20,16 @@ export const users = sqliteTable(
     createdAt: text('created_at').notNull().default(now),
     suspendedAt: text('suspended_at'),
     deletedAt: text('deleted_at'),
+    // The video site's `open_id` of the linked site account: one account per open_id, one open_id per account.
+    siteOpenId: text('site_open_id'),
+    // True while the handle is the one the site said this person owns (it goes when the handle is taken over).
+    verified: integer('verified', { mode: 'boolean' }).notNull().default(false),
   },
-  (t) => [uniqueIndex('users_handle_unique').on(t.handle), index('users_display_name_idx').on(t.displayName)],
+  (t) => [
+    uniqueIndex('users_handle_unique').on(t.handle),
+    index('users_display_name_idx').on(t.displayName),
+    uniqueIndex('users_site_open_id_unique').on(t.siteOpenId),
+  ],
 );
 
 export const credentials = sqliteTable('credentials', {
@@ -100,17 +108,28 @@ export const blocks = sqliteTable(
   (t) => [primaryKey({ columns: [t.blockerId, t.blockedId] }), index('blocks_blocked_idx').on(t.blockedId)],
 );
 
-/** How others' contacts find a user: HMAC(CONTACTS_PEPPER, client SHA-256 of the identifier). */
+/**
+ * How others' contacts find a user: HMAC(CONTACTS_PEPPER, client SHA-256 of the identifier). Only rows with
+ * `verifiedAt` count (a code proved the email or phone, or Facebook Login proved the account); rows from
+ * before verification existed stay unverified. A verified identifier belongs to one account at a time.
+ */
 export const identifiers = sqliteTable(
   'identifiers',
   {
+    id: text('id').primaryKey().default(sql`(lower(hex(randomblob(13))))`),
     userId: text('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: ['phone', 'email', 'facebook'] }).notNull(),
     keyedHash: text('keyed_hash').notNull(),
+    hint: text('hint'),
+    verifiedAt: text('verified_at'),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.keyedHash] }), index('identifiers_hash_idx').on(t.keyedHash)],
+  (t) => [
+    index('identifiers_hash_idx').on(t.keyedHash),
+    index('identifiers_user_idx').on(t.userId),
+    uniqueIndex('identifiers_verified_hash_unique').on(t.keyedHash).where(sql`verified_at is not null`),
+  ],
 );
 
 /** A user's synced address book, as keyed hashes only. */
@@ -121,6 +140,10 @@ export const contacts = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     keyedHash: text('keyed_hash').notNull(),
+    // `sync` rows come from the address book (a sync replaces them); `facebook` rows from Facebook Login.
+    source: text('source', { enum: ['sync', 'facebook'] })
+      .notNull()
+      .default('sync'),
   },
   (t) => [primaryKey({ columns: [t.ownerId, t.keyedHash] })],
 );
@@ -306,4 +329,106 @@ export const streamTickets = sqliteTable(
   },
   // Issuing a ticket sweeps the expired ones (never used) by this index, so the table stays tiny.
   (t) => [index('stream_tickets_expires_idx').on(t.expiresAt)],
+);
+
+/**
+ * One sign-in or link in flight with an OAuth provider, keyed by the hash of its `state`: single use,
+ * 10 minutes, and holding the PKCE verifier, which never leaves the worker.
+ */
+export const oauthStates = sqliteTable(
+  'oauth_states',
+  {
+    stateHash: text('state_hash').primaryKey(),
+    provider: text('provider', { enum: ['site', 'facebook'] }).notNull(),
+    codeVerifier: text('code_verifier').notNull(),
+    returnUrl: text('return_url').notNull(),
+    // Set when the flow links the provider account to this signed-in account instead of signing in.
+    linkUserId: text('link_user_id').references(() => users.id, { onDelete: 'cascade' }),
+    expiresAt: integer('expires_at').notNull(),
+    // Kept after use until it expires, so a replayed callback can still be sent back with `invalid_state`.
+    usedAt: integer('used_at'),
+  },
+  (t) => [index('oauth_states_expires_idx').on(t.expiresAt)],
+);
+
+/**
+ * The one-time code the callback hands the extension: what the site said about the person, for 60 s.
+ * A first sign-in without a birthdate gets one more try (`retried`).
+ */
+export const siteSignInCodes = sqliteTable(
+  'site_sign_in_codes',
+  {
+    codeHash: text('code_hash').primaryKey(),
+    openId: text('open_id').notNull(),
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    avatarUrl: text('avatar_url'),
+    expiresAt: integer('expires_at').notNull(),
+    spentAt: integer('spent_at'),
+    retried: integer('retried', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [index('site_sign_in_codes_expires_idx').on(t.expiresAt)],
+);
+
+/** Single-use, 5-minute tickets that start a link flow for a signed-in account (stored hashed). */
+export const linkTickets = sqliteTable(
+  'link_tickets',
+  {
+    ticketHash: text('ticket_hash').primaryKey(),
+    provider: text('provider', { enum: ['site', 'facebook'] }).notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('link_tickets_expires_idx').on(t.expiresAt)],
+);
+
+/**
+ * A link flow's result waiting for the account that asked for it: the callback lands in whatever browser
+ * finished the flow, so the link is made only when the ticket's holder confirms the code with its own
+ * token. `payload` is what the provider said (JSON). Single use, 2 minutes.
+ */
+export const pendingLinks = sqliteTable(
+  'pending_links',
+  {
+    codeHash: text('code_hash').primaryKey(),
+    provider: text('provider', { enum: ['site', 'facebook'] }).notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    payload: text('payload').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('pending_links_expires_idx').on(t.expiresAt)],
+);
+
+/** The code that proves an email or phone: 6 digits (stored as an HMAC), 15 minutes, 5 tries. */
+export const identifierCodes = sqliteTable(
+  'identifier_codes',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    keyedHash: text('keyed_hash').notNull(),
+    kind: text('kind', { enum: ['phone', 'email'] }).notNull(),
+    hint: text('hint').notNull(),
+    codeHash: text('code_hash').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    tries: integer('tries').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.keyedHash] })],
+);
+
+/** Development only: the codes that would have been sent, for `GET /v1/dev/outbox`. */
+export const devOutbox = sqliteTable(
+  'dev_outbox',
+  {
+    id: text('id').primaryKey(),
+    recipient: text('recipient').notNull(),
+    text: text('text').notNull(),
+    code: text('code').notNull(),
+    sentAt: text('sent_at').notNull().default(now),
+  },
+  (t) => [index('dev_outbox_recipient_idx').on(t.recipient, t.sentAt)],
 );

@@ -58,3 +58,8 @@ export function contactSyncLimit(env: Env, userId: string): Limit {
 export function typingLimit(userId: string): Limit {
   return { name: 'typing', key: `typing:${userId}`, max: 6, windowMs: 10_000 };
 }
+
+/** Codes sent to prove an email or phone, per account (API.md, "Contacts"). */
+export function identifierCodeLimit(userId: string): Limit {
+  return { name: 'identifier-code', key: `identifier-code:${userId}`, max: 5, windowMs: HOUR };
+}

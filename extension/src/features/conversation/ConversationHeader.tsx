@@ -3,7 +3,8 @@ import { useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import { type ApiFailure, asFailure } from '../../api/http.ts';
 import { t } from '../../browser/i18n.ts';
-import { conversationName, memberLine } from '../../ui/display-names.ts';
+import { conversationName, memberLine, otherMembers } from '../../ui/display-names.ts';
+import { VerifiedMark } from '../../ui/VerifiedMark.tsx';
 import { ChatMenu } from './ChatMenu.tsx';
 
 /**
@@ -59,6 +60,9 @@ export function ConversationHeader({
             <bdi>{conversationName(conversation, myId)}</bdi>
           ) : (
             <span class="visually-hidden">{t('loading')}</span>
+          )}
+          {conversation?.kind === 'direct' && (
+            <VerifiedMark verified={otherMembers(conversation, myId)[0]?.verified ?? false} />
           )}
         </h2>
         {conversation && <p class="subtitle">{memberLine(conversation, myId, t('you'))}</p>}

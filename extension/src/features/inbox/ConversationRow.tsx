@@ -5,6 +5,7 @@ import { Avatar } from '../../ui/Avatar.tsx';
 import { conversationName, otherMembers } from '../../ui/display-names.ts';
 import { GroupAvatar } from '../../ui/GroupAvatar.tsx';
 import { relativeTime } from '../../ui/time-format.ts';
+import { VerifiedMark } from '../../ui/VerifiedMark.tsx';
 import { previewText } from './message-preview.ts';
 
 /** One conversation in a list: its name comes first, so the button's accessible name starts with it. */
@@ -38,6 +39,7 @@ export function ConversationRow({
     >
       <span class="row-name">
         <bdi>{name}</bdi>
+        {conversation.kind === 'direct' && <VerifiedMark verified={other?.verified ?? false} />}
         {showHandle && other && <span class="row-handle"> @{other.handle}</span>}
         {pinned && (
           <span class="pin-mark" title={t('pinned')}>

@@ -9,7 +9,11 @@ import { ErrorNote } from '../../ui/ErrorNote.tsx';
 import { AccountSection } from './AccountSection.tsx';
 import { BlockedList } from './BlockedList.tsx';
 import { ContactSync } from './ContactSync.tsx';
+import { FacebookLink } from './FacebookLink.tsx';
+import { IdentifiersSection } from './IdentifiersSection.tsx';
 import { PrivacySetting } from './PrivacySetting.tsx';
+import { SiteLinkSection } from './SiteLinkSection.tsx';
+import { SuggestedFriends } from './SuggestedFriends.tsx';
 
 type SettingsPatch = { dmPolicy?: DmPolicy; readReceipts?: boolean };
 
@@ -61,7 +65,11 @@ export function SettingsView({ me }: { me: Me }) {
         </section>
       )}
       <ErrorNote error={error} />
+      <SiteLinkSection me={me} />
+      <IdentifiersSection />
       <ContactSync />
+      <SuggestedFriends />
+      <FacebookLink />
       <BlockedList />
       <AccountSection me={me} />
       <details class="settings-section advanced">

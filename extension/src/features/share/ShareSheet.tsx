@@ -9,6 +9,7 @@ import { ErrorNote } from '../../ui/ErrorNote.tsx';
 import { GroupAvatar } from '../../ui/GroupAvatar.tsx';
 import { showToast } from '../../ui/toast.ts';
 import { useEscape } from '../../ui/use-escape.ts';
+import { VerifiedMark } from '../../ui/VerifiedMark.tsx';
 import { VideoCard } from '../conversation/VideoCard.tsx';
 import { videoFromText } from '../conversation/video-hosts.ts';
 import { useConversationList } from '../inbox/use-conversation-list.ts';
@@ -84,6 +85,7 @@ export function ShareSheet({
                   <Avatar name={user.displayName} url={user.avatarUrl} />
                   <span class="person-text">
                     <bdi class="person-name">{user.displayName}</bdi>
+                    <VerifiedMark verified={user.verified} />
                     <span class="quiet">
                       @{user.handle}
                       {!user.canMessage && ` · ${t('cannotMessageUser')}`}
@@ -116,6 +118,7 @@ export function ShareSheet({
                     <Avatar name={name} url={other?.avatarUrl ?? null} />
                   )}
                   <bdi class="share-face-name">{name}</bdi>
+                  {conversation.kind === 'direct' && <VerifiedMark verified={other?.verified ?? false} />}
                   <span class="check" aria-hidden="true" />
                 </button>
               </li>

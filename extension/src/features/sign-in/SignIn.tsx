@@ -6,6 +6,7 @@ import { asFailure } from '../../api/http.ts';
 import { t } from '../../browser/i18n.ts';
 import { errorText } from '../../ui/error-text.ts';
 import { TextField } from '../../ui/TextField.tsx';
+import { SiteSignIn } from './SiteSignIn.tsx';
 
 const HANDLE = /^[a-z0-9._]{3,24}$/;
 
@@ -68,6 +69,8 @@ export function SignIn() {
     <main class="signin">
       <h1>{t('extName')}</h1>
       <p>{t('signInIntro')}</p>
+      <SiteSignIn />
+      <p class="or">{t('orWithPassword')}</p>
       <form onSubmit={signIn} aria-busy={busy}>
         <TextField
           id="handle"

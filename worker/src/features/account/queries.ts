@@ -16,6 +16,7 @@ export function toMe(row: UserRow): Me {
     birthdate: row.birthdate,
     // Rows are only created for 13+, so a stored birthdate always has a group.
     ageGroup: ageGroupOf(row.birthdate) as AgeGroup,
+    verified: row.verified,
     createdAt: row.createdAt,
   };
 }

@@ -1,4 +1,4 @@
-import { contactsBody, contactsMatchedSchema, identifiersBody, userListSchema } from '@clipdm/shared';
+import { contactsBody, contactsMatchedSchema, userListSchema } from '@clipdm/shared';
 import { Hono } from 'hono';
 import type { AppEnv } from '../../env.ts';
 import { ApiError } from '../../lib/api-error.ts';
@@ -9,41 +9,11 @@ import { requireAuth } from '../../lib/require-auth.ts';
 import { validate } from '../../lib/validate.ts';
 import { documentRoute, json, noContent } from '../openapi/describe.ts';
 import { toUserViews } from '../people/user-views.ts';
-import {
-  clearContacts,
-  keyHashes,
-  replaceContacts,
-  replaceIdentifiers,
-  suggestedFriends,
-} from './queries.ts';
+import { clearContacts, keyHashes, replaceContacts, suggestedFriends } from './queries.ts';
 
 /** Contacts and suggested friends, mounted beside `me` at `/v1/me`. Hashes are keyed again and never returned. */
 export const contactRoutes = new Hono<AppEnv>()
   .use(requireAuth)
-  .put(
-    '/identifiers',
-    documentRoute({
-      tag: 'Contacts',
-      summary: "Replace the caller's own hashed identifiers",
-      caller: 'user',
-      success: { 204: noContent('Stored') },
-      errors: [400, 413],
-    }),
-    validate('json', identifiersBody),
-    async (c) => {
-      const { identifiers } = c.req.valid('json');
-      const keyed = await keyHashes(
-        c.env.CONTACTS_PEPPER,
-        identifiers.map((i) => i.hash),
-      );
-      await replaceIdentifiers(
-        c.get('db'),
-        c.get('userId'),
-        identifiers.map((i, n) => ({ kind: i.kind, keyedHash: keyed[n] as string })),
-      );
-      return c.body(null, 204);
-    },
-  )
   .put(
     '/contacts',
     documentRoute({

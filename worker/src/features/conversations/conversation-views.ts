@@ -75,6 +75,7 @@ function peopleOf(db: Db, ids: Ids) {
       handle: users.handle,
       displayName: users.displayName,
       avatarUrl: users.avatarUrl,
+      verified: users.verified,
       readReceipts: settings.readReceipts,
     })
     .from(members)
@@ -103,6 +104,7 @@ function toConversation(c: OwnRow, everyone: PersonRow[], lastMessage: Message |
         handle: m.handle ?? '',
         displayName: m.displayName,
         avatarUrl: m.avatarUrl,
+        verified: m.verified,
         role: m.role,
         lastReadSeq: visibleReadSeq(viewer, { ...m, readReceipts: m.readReceipts ?? false }),
       }),

@@ -7,7 +7,7 @@ import {
   type PolicyFacts,
   type PolicyParty,
 } from '@clipdm/shared';
-import { and, eq, inArray, or, type SQLWrapper } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, or, type SQLWrapper } from 'drizzle-orm';
 import {
   blocks,
   contacts,
@@ -88,12 +88,18 @@ export function recipientFactQueries(db: Db, senderId: string, ids: string[] | S
           and(eq(follows.followeeId, senderId), inArray(follows.followerId, ids)),
         ),
       ),
-    // Recipients whose synced contacts hold one of the sender's identifiers.
+    // Recipients whose synced contacts hold one of the sender's verified identifiers.
     db
       .selectDistinct({ id: contacts.ownerId })
       .from(identifiers)
       .innerJoin(contacts, eq(contacts.keyedHash, identifiers.keyedHash))
-      .where(and(eq(identifiers.userId, senderId), inArray(contacts.ownerId, ids))),
+      .where(
+        and(
+          eq(identifiers.userId, senderId),
+          isNotNull(identifiers.verifiedAt),
+          inArray(contacts.ownerId, ids),
+        ),
+      ),
   ] as const;
 }
 

@@ -24,6 +24,7 @@ export async function toUserViews(db: Db, viewerId: string, rows: UserRow[]): Pr
       handle: row.handle ?? '',
       displayName: row.displayName,
       avatarUrl: row.avatarUrl,
+      verified: row.verified,
       youFollow,
       followsYou,
       isFriend: youFollow && followsYou,
