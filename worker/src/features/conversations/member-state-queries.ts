@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { conversations, members, messages } from '../../db/schema.ts';
 import type { Db } from '../../env.ts';
 import { hiddenByBlock } from '../messages/block-hiding.ts';
@@ -8,7 +8,19 @@ const row = (conversationId: string, userId: string) =>
   and(eq(members.conversationId, conversationId), eq(members.userId, userId));
 
 /**
- * Request → accepted (also from declined, when someone changes their mind); shows it in the inbox. The
+ * A declined direct conversation may still be accepted (someone changed their mind); a declined group may not:
+ * a decline is final for that group (API.md), so its decliner gets the same 404 as an outsider.
+ */
+const acceptable = or(
+  eq(members.state, 'request'),
+  and(
+    eq(members.state, 'declined'),
+    sql`exists (select 1 from ${conversations} where ${conversations.id} = ${members.conversationId} and ${conversations.kind} = 'direct')`,
+  ),
+);
+
+/**
+ * Request → accepted (also a declined direct one, when someone changes their mind); shows it in the inbox. The
  * same batch (one round trip) reads back the viewer's new view and every member row, for the live events.
  */
 export async function acceptConversation(db: Db, conversationId: string, userId: string) {
@@ -16,7 +28,7 @@ export async function acceptConversation(db: Db, conversationId: string, userId:
     db
       .update(members)
       .set({ state: 'accepted', hidden: false })
-      .where(and(row(conversationId, userId), inArray(members.state, ['request', 'declined']))),
+      .where(and(row(conversationId, userId), acceptable)),
     ...conversationViewQueries(db, userId, [conversationId]),
     db.select().from(members).where(eq(members.conversationId, conversationId)),
   ]);
