@@ -19,8 +19,8 @@ import {
 } from '../extension/e2e/harness/layout-checks.ts';
 
 const BASE = process.env.BASE ?? 'http://127.0.0.1:8787';
-/** The fixture video site `npm start` serves beside the worker (its port + 1). */
-const SITE = process.env.SITE ?? `http://127.0.0.1:${Number(new URL(BASE).port) + 1}`;
+/** The fixture video site `npm start` serves beside the worker (its port + 2; + 1 is the sign-in stand-in). */
+const SITE = process.env.SITE ?? `http://127.0.0.1:${Number(new URL(BASE).port) + 2}`;
 const EXTENSION = resolve('extension/.output/chrome-mv3');
 const OUT = resolve('docs/screens');
 const PASSWORD = 'clipdm-demo-password';
