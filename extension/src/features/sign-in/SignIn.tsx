@@ -89,7 +89,8 @@ export function SignIn() {
           onInput={setPassword}
           required
         />
-        <button type="submit" class="primary" disabled={busy}>
+        {/* "Continue with the site" above is this view's one primary action; the password way is the second. */}
+        <button type="submit" disabled={busy}>
           {t('signIn')}
         </button>
         <fieldset class="signup">
