@@ -6,10 +6,11 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
+// The e2e suite's fixture video site (pages, oEmbed, posters): one copy, which Node 24 runs as TypeScript.
+import { startFixtureSite } from '../extension/e2e/harness/fixture-server.ts';
 import { verifyDemoPeople } from './demo-verified.mjs';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoWorld } from './demo-world.mjs';
 import { ensureDevVars } from './dev-vars.mjs';
-import { startFixtureSite } from './fixture-site.mjs';
 import { serveProviderStandIn, standInVars } from './provider-stand-in.mjs';
 
 const PORT = Number(process.env.PORT ?? 8787);

@@ -1,4 +1,4 @@
-import { test } from '../fixtures.ts';
+import { expect, test } from '../fixtures.ts';
 import {
   composerReady,
   conversationMenu,
@@ -24,7 +24,6 @@ test('5. a group of three: who wrote what, a reaction, an unsend, a rename', asy
   const alicePanel = await openPanel(alice);
   await openTab(alicePanel, 'Inbox');
   await alicePanel.getByRole('button', { name: 'New group' }).click();
-  await alicePanel.getByLabel('Group name (optional)').fill('Weekend plan');
   for (const handle of ['bob', 'carol']) {
     await alicePanel.getByLabel('Search people').fill(handle);
     await alicePanel
@@ -33,6 +32,10 @@ test('5. a group of three: who wrote what, a reaction, an unsend, a rename', asy
       .getByRole('checkbox')
       .check({ timeout: UI_TIMEOUT });
   }
+  // The name last, as a person would, and checked: once, a fill made the instant the view opened was lost.
+  const groupName = alicePanel.getByLabel('Group name (optional)');
+  await groupName.fill('Weekend plan');
+  await expect(groupName).toHaveValue('Weekend plan');
   await shot(alicePanel, 'new-group');
   await alicePanel.getByRole('button', { name: 'Create group' }).click();
   await composerReady(alicePanel);
