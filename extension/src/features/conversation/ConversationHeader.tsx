@@ -4,8 +4,8 @@ import { api } from '../../api/client.ts';
 import { type ApiFailure, asFailure } from '../../api/http.ts';
 import { t } from '../../browser/i18n.ts';
 import { conversationName, memberLine, otherMembers } from '../../ui/display-names.ts';
+import { MenuButton } from '../../ui/MenuButton.tsx';
 import { VerifiedMark } from '../../ui/VerifiedMark.tsx';
-import { ChatMenu } from './ChatMenu.tsx';
 
 /**
  * The bar above a conversation: back, its name, who is in it (the other person's handle, or the group's
@@ -68,7 +68,9 @@ export function ConversationHeader({
         {conversation && <p class="subtitle">{memberLine(conversation, myId, t('you'))}</p>}
       </div>
       {conversation && (
-        <ChatMenu
+        <MenuButton
+          label={t('conversationMenu')}
+          testId="chat-menu"
           items={[
             ...(conversation.kind === 'group' && accepted
               ? [{ label: t('groupInfo'), pressed: infoOpen, run: onToggleInfo }]

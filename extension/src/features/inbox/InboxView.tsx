@@ -7,10 +7,10 @@ import { useStorageValue } from '../../browser/use-storage-value.ts';
 import { conversationName } from '../../ui/display-names.ts';
 import { ErrorNote } from '../../ui/ErrorNote.tsx';
 import { LoadMore } from '../../ui/LoadMore.tsx';
+import { MenuButton } from '../../ui/MenuButton.tsx';
 import { removeWithUndo, useHiddenConversations } from '../../ui/undoable.ts';
 import { ConversationRow } from './ConversationRow.tsx';
 import { matching, pinnedFirst, pinnedItem, togglePin } from './pinned.ts';
-import { RowMenu } from './RowMenu.tsx';
 import { useConversationList } from './use-conversation-list.ts';
 
 /**
@@ -97,13 +97,19 @@ export function InboxView({
             <li key={c.id} class="row-with-menu">
               <ConversationRow conversation={c} myId={myId} pinned={pins.includes(c.id)} onOpen={onOpen} />
               {!offline && (
-                <RowMenu
-                  name={name(c)}
-                  pinned={pins.includes(c.id)}
-                  onPin={() => void togglePin(c.id)}
-                  onDelete={() =>
-                    removeWithUndo(c.id, t('conversationDeleted'), t('undo'), () => api.leave(c.id))
-                  }
+                <MenuButton
+                  label={t('conversationActions', name(c))}
+                  buttonClass="icon row-more"
+                  refocusAfterPick
+                  items={[
+                    { label: pins.includes(c.id) ? t('unpin') : t('pin'), run: () => void togglePin(c.id) },
+                    {
+                      label: t('deleteConversation'),
+                      danger: true,
+                      run: () =>
+                        removeWithUndo(c.id, t('conversationDeleted'), t('undo'), () => api.leave(c.id)),
+                    },
+                  ]}
                 />
               )}
             </li>

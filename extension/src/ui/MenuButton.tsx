@@ -1,17 +1,32 @@
 import { useCallback, useRef, useState } from 'preact/hooks';
-import { t } from '../../browser/i18n.ts';
-import { useEscape } from '../../ui/use-escape.ts';
-import { useFloating, useOutsidePress } from '../../ui/use-floating.ts';
+import { useEscape } from './use-escape.ts';
+import { useFloating, useOutsidePress } from './use-floating.ts';
 
-export interface ChatMenuItem {
+export interface MenuItem {
   label: string;
   run: () => void;
   danger?: boolean;
   pressed?: boolean;
 }
 
-/** The conversation's "⋯": mute, group info, block, report, delete — what the view says applies. */
-export function ChatMenu({ items }: { items: ChatMenuItem[] }) {
+/**
+ * A "⋯" button and the menu it opens, placed by floating-ui inside the panel; Escape or a press outside
+ * closes it and gives focus back to the button. The conversation's menu and each inbox row's use it.
+ */
+export function MenuButton({
+  label,
+  items,
+  buttonClass = 'icon',
+  testId,
+  refocusAfterPick = false,
+}: {
+  label: string;
+  items: MenuItem[];
+  buttonClass?: string;
+  testId?: string;
+  /** Whether picking an item gives focus back to the button (when the item leaves the view in place). */
+  refocusAfterPick?: boolean;
+}) {
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
@@ -32,16 +47,16 @@ export function ChatMenu({ items }: { items: ChatMenuItem[] }) {
       <button
         ref={button}
         type="button"
-        class="icon"
+        class={buttonClass}
         aria-expanded={open}
         aria-haspopup="true"
-        aria-label={t('conversationMenu')}
+        aria-label={label}
         onClick={() => (open ? close() : setOpen(true))}
       >
         ⋯
       </button>
       {open && (
-        <div class="menu" ref={menu} data-testid="chat-menu">
+        <div class="menu" ref={menu} data-testid={testId}>
           {items.map((item) => (
             <button
               key={item.label}
@@ -49,7 +64,7 @@ export function ChatMenu({ items }: { items: ChatMenuItem[] }) {
               class={item.danger ? 'danger-text' : undefined}
               aria-pressed={item.pressed}
               onClick={() => {
-                close(false);
+                close(refocusAfterPick);
                 item.run();
               }}
             >
