@@ -5,7 +5,7 @@ import * as schema from '../src/db/schema.ts';
 import { enrichVideo } from '../src/features/videos/oembed.ts';
 import { getVideoCache } from '../src/features/videos/queries.ts';
 
-const db = drizzle(env.DB, { schema });
+const db = drizzle(env.DB);
 let n = 0;
 /** A number no other test in this file has used, so each test has its own cache rows. */
 function unique(): number {

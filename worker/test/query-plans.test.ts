@@ -23,7 +23,7 @@ import { limitStatements } from '../src/lib/rate-limits.ts';
 
 /** Every hot query is served by an index: its plan has no `SCAN <table>` without an index. */
 
-const db = drizzle(env.DB, { schema });
+const db = drizzle(env.DB);
 
 async function plan(query: { sql: string; params: unknown[] }): Promise<string[]> {
   const res = await env.DB.prepare(`EXPLAIN QUERY PLAN ${query.sql}`)

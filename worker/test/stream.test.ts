@@ -16,7 +16,7 @@ function loginOf(user: { user: { id: string }; accessToken: string }) {
   return { userId: user.user.id, loginId: payload.sid };
 }
 
-const db = drizzle(env.DB, { schema });
+const db = drizzle(env.DB);
 
 const unread = (inbox: number): StreamEvent => ({ type: 'unread', inbox, requests: 0 });
 

@@ -9,7 +9,7 @@ import { befriend, signUp } from './helpers.ts';
 
 /** A short link's message shows the video id and author of the long form its lookup resolved it to. */
 
-const db = drizzle(env.DB, { schema });
+const db = drizzle(env.DB);
 const LONG = 'https://www.tiktok.com/@scout2015/video/6718335390845095173';
 let n = 0;
 

@@ -11,7 +11,6 @@ import {
   MeteredStatement,
   type RawRoad,
 } from './d1-metering.ts';
-import * as schema from './schema.ts';
 
 /** The header that carries a D1 Sessions bookmark both ways: the client sends back the last one it got. */
 export const BOOKMARK_HEADER = 'X-D1-Bookmark';
@@ -92,7 +91,7 @@ export const databasePerRequest = createMiddleware<AppEnv>(async (c, next) => {
   const bill = c.env.D1_METERING === '1' ? emptyBill() : null;
   const database = new SessionDatabase(c.env.DB.withSession(start), bill, c.env.DB);
   c.set('d1', database);
-  c.set('db', drizzle(database, { schema }));
+  c.set('db', drizzle(database));
   const billed = bill && billAtAnswer(c, bill);
   await next();
   // A WebSocket upgrade answers with the hub's own response, whose headers cannot change.

@@ -1,6 +1,5 @@
 import { drizzle } from 'drizzle-orm/d1';
 import { createMiddleware } from 'hono/factory';
-import * as schema from '../db/schema.ts';
 import type { AppEnv } from '../env.ts';
 import { verifyAccessToken } from '../features/auth/tokens.ts';
 import { ApiError } from './api-error.ts';
@@ -18,6 +17,6 @@ export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
   if (!login) throw new ApiError('unauthorized', 'A valid access token is required');
   c.set('userId', login.userId);
   c.set('loginId', login.loginId);
-  c.set('db', drizzle(loginCheckedD1(c.get('d1'), login), { schema }));
+  c.set('db', drizzle(loginCheckedD1(c.get('d1'), login)));
   await next();
 });
