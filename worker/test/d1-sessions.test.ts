@@ -83,6 +83,8 @@ describe('D1 metering (bench and tests only)', () => {
       '/v1/me/unread',
       '/v1/conversations?box=inbox',
       `/v1/conversations/${conversation.id}/messages`,
+      // The search and the policy facts about the people it finds share one batch.
+      `/v1/users?q=${a.handle.slice(0, 4)}`,
     ]) {
       const plain = await callWith({}, path, init);
       const metered = await callWith({ D1_METERING: '1' }, path, init);

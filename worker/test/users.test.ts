@@ -41,6 +41,38 @@ describe('GET /v1/users?q=', () => {
     expect(res.users).toHaveLength(20);
   });
 
+  it('answers a search longer than D1 takes in one LIKE pattern (fifty emoji), matching its whole length', async () => {
+    const viewer = await signUp('longq');
+    const name = `${'🙂'.repeat(14)} Smiley Person`;
+    const target = await signUp('smiley', { displayName: name });
+    const found = async (q: string) => {
+      const res = await viewer.api(`/v1/users?q=${encodeURIComponent(q)}`);
+      expect(res.status, await res.clone().text()).toBe(200);
+      return ((await res.json()) as { users: { handle: string }[] }).users.map((u) => u.handle);
+    };
+    expect(await found('🙂'.repeat(50))).toEqual([]);
+    expect(await found(`${'🙂'.repeat(14)} Smi`)).toEqual([target.handle]);
+    expect(await found(`${'🙂'.repeat(14)} smiley p`)).toEqual([target.handle]);
+    // Past the part that fits in the pattern, the rest still has to match.
+    expect(await found(`${'🙂'.repeat(14)} Smx`)).toEqual([]);
+    expect(await found(`${'%'.repeat(30)}${'_'.repeat(20)}`)).toEqual([]);
+  });
+
+  it('shows each person found with the follow state and whether the viewer may message them', async () => {
+    const viewer = await signUp('facts');
+    const friend = await signUp('factfriend');
+    await befriend(viewer, friend);
+    const res = await viewer.api(`/v1/users?q=${friend.handle}`);
+    const [user] = ((await res.json()) as { users: Record<string, unknown>[] }).users;
+    expect(user).toMatchObject({
+      handle: friend.handle,
+      youFollow: true,
+      followsYou: true,
+      isFriend: true,
+      canMessage: true,
+    });
+  });
+
   it('rejects an empty query and answers 401 without a token', async () => {
     const viewer = await signUp('emptyq');
     await expectError(await viewer.api('/v1/users?q='), 400, 'invalid_request');

@@ -7,7 +7,7 @@ import {
   type PolicyFacts,
   type PolicyParty,
 } from '@clipdm/shared';
-import { and, eq, inArray, isNotNull, or, type SQLWrapper } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, or, type SQLWrapper, sql } from 'drizzle-orm';
 import {
   blocks,
   contacts,
@@ -103,17 +103,40 @@ export function recipientFactQueries(db: Db, senderId: string, ids: string[] | S
   ] as const;
 }
 
+/**
+ * Each recipient's status in their direct conversation with the sender. `ids` may be a subquery (a
+ * search's results): the conversations' keys are then computed in SQL, so the facts and the search that
+ * found the people share one batch.
+ */
+export function directStatusQuery(db: Db, senderId: string, ids: string[] | SQLWrapper) {
+  const keys = Array.isArray(ids)
+    ? ids.map((id) => directKeyOf(senderId, id))
+    : sql`(select case when ${senderId} < found.id then ${senderId} || ':' || found.id
+        else found.id || ':' || ${senderId} end from (${ids}) as found)`;
+  return db
+    .select({ id: members.userId, state: members.state })
+    .from(conversations)
+    .innerJoin(members, eq(members.conversationId, conversations.id))
+    .where(and(inArray(conversations.directKey, keys), inArray(members.userId, ids)));
+}
+
 /** The queries for the facts about one chunk of recipients, run together in one batch (one round trip). */
-export function policyFactQueries(db: Db, senderId: string, ids: string[]) {
-  const keys = ids.map((id) => directKeyOf(senderId, id));
-  return [
-    ...recipientFactQueries(db, senderId, ids),
-    db
-      .select({ id: members.userId, state: members.state })
-      .from(conversations)
-      .innerJoin(members, eq(members.conversationId, conversations.id))
-      .where(and(inArray(conversations.directKey, keys), inArray(members.userId, ids))),
-  ] as const;
+export function policyFactQueries(db: Db, senderId: string, ids: string[] | SQLWrapper) {
+  return [...recipientFactQueries(db, senderId, ids), directStatusQuery(db, senderId, ids)] as const;
+}
+
+/** What `policyFactQueries` read, in its order. */
+export type PolicyFactRows = BatchResults<ReturnType<typeof policyFactQueries>>;
+
+/** The policy facts from the rows of `policyFactQueries`, each recipient with their direct chat's status. */
+export function factsFromPolicyRows(
+  senderId: string,
+  [senderRows, recipients, blockRows, followRows, contactRows, statusRows]: PolicyFactRows,
+  existing?: ExistingStatus,
+): Map<string, PolicyFacts> {
+  const status = new Map(statusRows.map((r) => [r.id, r.state]));
+  const rows: RecipientFactRows = [senderRows, recipients, blockRows, followRows, contactRows];
+  return factsFrom(senderId, rows, (id) => (existing ? existing.get(id) : status.get(id)));
 }
 
 /** What `recipientFactQueries` read, in its order. */
@@ -165,12 +188,9 @@ export async function gatherPolicyFacts(
   const results = await Promise.all(
     chunked(ids, CHUNK).map((chunk) => db.batch(policyFactQueries(db, senderId, chunk))),
   );
-  for (const [senderRows, recipients, blockRows, followRows, contactRows, statusRows] of results) {
-    if (!senderRows[0]) return facts;
-    const status = new Map(statusRows.map((r) => [r.id, r.state]));
-    const rows: RecipientFactRows = [senderRows, recipients, blockRows, followRows, contactRows];
-    const statusOf = (id: string) => (existing ? existing.get(id) : status.get(id));
-    for (const [id, f] of factsFrom(senderId, rows, statusOf)) facts.set(id, f);
+  for (const rows of results) {
+    if (!rows[0][0]) return facts;
+    for (const [id, f] of factsFromPolicyRows(senderId, rows, existing)) facts.set(id, f);
   }
   return facts;
 }

@@ -1,11 +1,50 @@
-import { and, desc, eq, exists, isNull, lte, notExists, or, sql } from 'drizzle-orm';
+import {
+  and,
+  desc,
+  eq,
+  exists,
+  isNull,
+  lte,
+  notExists,
+  or,
+  type SQL,
+  type SQLWrapper,
+  sql,
+} from 'drizzle-orm';
 import { type Keyset, pastCursor } from '../../db/keyset.ts';
 import { blocks, follows, users } from '../../db/schema.ts';
 import type { Db } from '../../env.ts';
 import type { UserRow } from '../account/queries.ts';
 
 /** Escapes LIKE wildcards so a search for "a_b" means those three characters. */
-const likePrefix = (q: string) => `${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+
+/**
+ * D1 refuses a LIKE pattern over 50 bytes ("LIKE or GLOB pattern too complex", a 500 before this: ten 🙂
+ * passed, thirty did not), and 50 characters of emoji or accents are up to 200 bytes.
+ */
+const LIKE_PATTERN_BYTES = 50;
+const utf8 = new TextEncoder();
+
+/**
+ * `column` starts with `q`, as LIKE compares (ASCII letters in either case). A `q` whose pattern would
+ * pass D1's limit is matched by its longest prefix that fits, and the whole of it by comparing the
+ * column's first characters (`lower` folds ASCII only, as LIKE does).
+ */
+function startsWith(column: SQLWrapper, q: string): SQL {
+  const chars = [...q];
+  let pattern = '';
+  let fitted = 0;
+  for (const ch of chars) {
+    const longer = pattern + escapeLike(ch);
+    if (utf8.encode(longer).length + 1 > LIKE_PATTERN_BYTES) break;
+    pattern = longer;
+    fitted++;
+  }
+  const like = sql`${column} like ${`${pattern}%`} escape '\\'`;
+  if (fitted === chars.length) return like;
+  return sql`(${like} and lower(substr(${column}, 1, ${chars.length})) = lower(${q}))`;
+}
 
 const notBlockedEitherWay = (viewerId: string) =>
   notExists(
@@ -33,10 +72,10 @@ const findableBy = (db: Db, viewerId: string) =>
 
 /**
  * Up to 20 live accounts whose handle or display name starts with `q`, minus blocks either way, the
- * viewer, and minors the viewer does not follow.
+ * viewer, and minors the viewer does not follow. A query, not its rows: `findPeople` runs it in one batch
+ * with the viewer's policy facts about the people it finds.
  */
-export async function searchPeople(db: Db, viewerId: string, q: string): Promise<UserRow[]> {
-  const pattern = likePrefix(q);
+export function searchPeopleQuery(db: Db, viewerId: string, q: string) {
   return db
     .select()
     .from(users)
@@ -44,10 +83,7 @@ export async function searchPeople(db: Db, viewerId: string, q: string): Promise
       and(
         isNull(users.deletedAt),
         sql`${users.id} <> ${viewerId}`,
-        or(
-          sql`${users.handle} like ${pattern.toLowerCase()} escape '\\'`,
-          sql`${users.displayName} like ${pattern} escape '\\'`,
-        ),
+        or(startsWith(users.handle, q.toLowerCase()), startsWith(users.displayName, q)),
         notBlockedEitherWay(viewerId),
         findableBy(db, viewerId),
       ),

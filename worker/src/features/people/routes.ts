@@ -6,8 +6,9 @@ import { requireAuth } from '../../lib/require-auth.ts';
 import { validate } from '../../lib/validate.ts';
 import { getUserByHandle } from '../account/queries.ts';
 import { documentRoute, json, noContent } from '../openapi/describe.ts';
+import { findPeople } from './find-people.ts';
 import { block, follow, unblock, unfollow } from './follow-block-queries.ts';
-import { findVisibleUser, searchPeople } from './queries.ts';
+import { findVisibleUser } from './queries.ts';
 import { toUserViews } from './user-views.ts';
 
 function notYourself(target: { id: string } | undefined, viewerId: string) {
@@ -52,8 +53,7 @@ export const peopleRoutes = new Hono<AppEnv>()
     async (c) => {
       const db = c.get('db');
       const viewerId = c.get('userId');
-      const rows = await searchPeople(db, viewerId, c.req.valid('query').q);
-      return c.json({ users: await toUserViews(db, viewerId, rows) }, 200);
+      return c.json({ users: await findPeople(db, viewerId, c.req.valid('query').q) }, 200);
     },
   )
   .get(

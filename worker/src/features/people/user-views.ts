@@ -1,4 +1,4 @@
-import { decide, type User } from '@clipdm/shared';
+import { decide, type PolicyFacts, type User } from '@clipdm/shared';
 import type { Db } from '../../env.ts';
 import type { UserRow } from '../account/queries.ts';
 import { gatherPolicyFacts } from '../conversations/dm-policy-facts.ts';
@@ -15,6 +15,11 @@ export async function toUserViews(db: Db, viewerId: string, rows: UserRow[]): Pr
     viewerId,
     rows.map((r) => r.id),
   );
+  return userViewsFrom(rows, facts);
+}
+
+/** The `User` objects of `rows` from the viewer's policy facts about each (none: follows nobody). */
+export function userViewsFrom(rows: UserRow[], facts: Map<string, PolicyFacts>): User[] {
   return rows.map((row) => {
     const fact = facts.get(row.id);
     const youFollow = fact?.senderFollowsRecipient ?? false;
