@@ -6,6 +6,8 @@ import type { SuiteEnv } from './suite-env.ts';
 export class People {
   readonly #suite: SuiteEnv;
   readonly all: Person[] = [];
+  /** How each person was launched, so a restart opens the same profile folder in the same language. */
+  readonly #launches = new Map<Person, { profile: string; lang: string | undefined }>();
 
   constructor(suite: SuiteEnv) {
     this.#suite = suite;
@@ -21,6 +23,18 @@ export class People {
       profileDir: join(this.#suite.tempDir, profile),
     });
     this.all.push(person);
+    this.#launches.set(person, { profile, lang });
     return person;
+  }
+
+  /**
+   * A browser restart: closes `person`'s browser (every page and the service worker end, as when the user
+   * quits) and launches it again on the same profile folder, whose extension storage the new one reads.
+   */
+  async restart(person: Person): Promise<Person> {
+    const launch = this.#launches.get(person);
+    if (!launch) throw new Error(`${person.name} was not launched through People`);
+    await person.context.close();
+    return this.launch(person.name, launch.profile, launch.lang);
   }
 }
