@@ -4,13 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { toQuery } from '../src/db/raw-batch.ts';
 import * as schema from '../src/db/schema.ts';
 import { activeGroupsQuery } from '../src/features/account/account-deletion.ts';
+import { listBoxQuery } from '../src/features/conversations/box-page.ts';
 import {
   conversationViewQueries,
   conversationViewsForQueries,
 } from '../src/features/conversations/conversation-views.ts';
 import { policyFactQueries } from '../src/features/conversations/dm-policy-facts.ts';
 import { unreadCountsQuery } from '../src/features/conversations/member-state-queries.ts';
-import { listBoxQuery } from '../src/features/conversations/queries.ts';
 import { capGuard, upsertMembers } from '../src/features/groups/queries.ts';
 import { messagePageQuery } from '../src/features/messages/history-queries.ts';
 import {

@@ -29,34 +29,38 @@ function visibleReadSeq(
 }
 
 /**
+ * The columns of a viewer's own row in a conversation's view: their member row, the conversation and their
+ * read-receipt setting (`settings` left-joined on the member). Explicit columns: inside a batch D1 returns
+ * rows as objects, so two columns of the same name (members and conversations both have last_activity_at)
+ * would collide.
+ */
+export const ownRowFields = {
+  userId: members.userId,
+  joinedSeq: members.joinedSeq,
+  state: members.state,
+  muted: members.muted,
+  // Derived, not stored: a send writes no row per member (members.unread_count is no longer kept).
+  unreadCount: sql<number>`case when ${members.state} in ('accepted', 'request') and ${members.hidden} = 0
+    then max(0, ${conversations.lastSeq} - ${members.lastReadSeq} - ${members.hiddenUnread}) else 0 end`,
+  id: conversations.id,
+  kind: conversations.kind,
+  title: conversations.title,
+  lastActivityAt: conversations.lastActivityAt,
+  createdAt: conversations.createdAt,
+  readReceipts: settings.readReceipts,
+};
+
+/**
  * Viewers' own member rows with their conversations. `canSee` here makes the read its own membership
  * check: someone who may not see a conversation gets no view of it at all.
  */
 function ownRows(db: Db, where: SQL | undefined) {
-  return (
-    db
-      // Explicit columns: inside a batch D1 returns rows as objects, so two columns of the same name
-      // (members and conversations both have last_activity_at) would collide.
-      .select({
-        userId: members.userId,
-        joinedSeq: members.joinedSeq,
-        state: members.state,
-        muted: members.muted,
-        // Derived, not stored: a send writes no row per member (members.unread_count is no longer kept).
-        unreadCount: sql<number>`case when ${members.state} in ('accepted', 'request') and ${members.hidden} = 0
-          then max(0, ${conversations.lastSeq} - ${members.lastReadSeq} - ${members.hiddenUnread}) else 0 end`,
-        id: conversations.id,
-        kind: conversations.kind,
-        title: conversations.title,
-        lastActivityAt: conversations.lastActivityAt,
-        createdAt: conversations.createdAt,
-        readReceipts: settings.readReceipts,
-      })
-      .from(members)
-      .innerJoin(conversations, eq(conversations.id, members.conversationId))
-      .leftJoin(settings, eq(settings.userId, members.userId))
-      .where(and(where, canSee))
-  );
+  return db
+    .select(ownRowFields)
+    .from(members)
+    .innerJoin(conversations, eq(conversations.id, members.conversationId))
+    .leftJoin(settings, eq(settings.userId, members.userId))
+    .where(and(where, canSee));
 }
 
 /** Conversation ids: a list, or a subquery (a page of the viewer's box) run in the same batch. */
@@ -145,10 +149,20 @@ function lastMessagesQuery(db: Db, viewerId: string, ids: Ids) {
  * messages and their reactions. `ids` may be a subquery (a page), so the page and its views are one trip.
  */
 export function conversationViewQueries(db: Db, viewerId: string, ids: Ids) {
+  return [
+    ownRows(db, and(eq(members.userId, viewerId), inArray(members.conversationId, ids))),
+    ...viewPartQueries(db, viewerId, ids),
+  ] as const;
+}
+
+/**
+ * `conversationViewQueries` without the viewer's own rows, for a caller that already reads them (a box
+ * page selects `ownRowFields` itself): each statement here runs the page again, so one fewer counts.
+ */
+export function viewPartQueries(db: Db, viewerId: string, ids: Ids) {
   const last = lastMessagesQuery(db, viewerId, ids);
   const lastPage = last.as('last_page');
   return [
-    ownRows(db, and(eq(members.userId, viewerId), inArray(members.conversationId, ids))),
     peopleOf(db, ids),
     last,
     reactionSummariesQuery(db, viewerId, db.select({ id: lastPage.id }).from(lastPage)),

@@ -1,6 +1,5 @@
 import type { MemberStatus } from '@clipdm/shared';
-import { and, desc, eq, sql } from 'drizzle-orm';
-import { type Keyset, pastCursor } from '../../db/keyset.ts';
+import { and, eq, sql } from 'drizzle-orm';
 import { runAsTransaction } from '../../db/raw-batch.ts';
 import { conversations, members } from '../../db/schema.ts';
 import type { Db } from '../../env.ts';
@@ -88,28 +87,6 @@ export async function getOrCreateDirect(
   ]);
   const existing = (await findDirect(db, input.directKey))?.id ?? id;
   return { id: existing, created: existing === id };
-}
-
-/**
- * The query behind one page of the viewer's inbox or requests: the viewer's range of members_box_idx,
- * ordered by each conversation's own activity. A send writes that time once, on the conversation, rather
- * than on every member's row; the price is a sort of the viewer's conversations here (docs/performance.md).
- */
-export function listBoxQuery(db: Db, userId: string, box: MemberStatus, limit: number, after: Keyset | null) {
-  return db
-    .select({ id: conversations.id, at: conversations.lastActivityAt })
-    .from(members)
-    .innerJoin(conversations, eq(conversations.id, members.conversationId))
-    .where(
-      and(
-        eq(members.userId, userId),
-        eq(members.state, box),
-        eq(members.hidden, false),
-        pastCursor(conversations.lastActivityAt, conversations.id, after),
-      ),
-    )
-    .orderBy(desc(conversations.lastActivityAt), desc(conversations.id))
-    .limit(limit + 1);
 }
 
 /** The direct conversation with `handle`: the existing one, or a new one if the policy allows it. */
