@@ -19,6 +19,7 @@ import {
   storedMessageStatement,
 } from '../src/features/messages/queries.ts';
 import { sendContextQueries } from '../src/features/messages/send-context.ts';
+import { searchPeopleQuery } from '../src/features/people/queries.ts';
 import { limitStatements } from '../src/lib/rate-limits.ts';
 
 /** Every hot query is served by an index: its plan has no `SCAN <table>` without an index. */
@@ -60,6 +61,16 @@ describe('EXPLAIN QUERY PLAN of the hot queries', () => {
     expect(details.join('\n')).toMatch(
       /SEARCH conversations USING INDEX sqlite_autoindex_conversations_1 \(id=\?\)/,
     );
+  });
+
+  it('people search: one range of the handle index and one of the lowercased display names, no scan', async () => {
+    for (const q of ['ali', '🙂'.repeat(50), 'Zo%_']) {
+      const details = await plan(searchPeopleQuery(db, 'u1', q).toSQL());
+      expectIndexed(details);
+      const joined = details.join('\n');
+      expect(joined).toMatch(/users_handle_unique \(handle>\? AND handle<\?\)/);
+      expect(joined).toMatch(/users_display_name_lower_idx \(<expr>>\? AND <expr><\?\)/);
+    }
   });
 
   it('requests page: the same index', async () => {

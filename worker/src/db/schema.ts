@@ -27,7 +27,9 @@ export const users = sqliteTable(
   },
   (t) => [
     uniqueIndex('users_handle_unique').on(t.handle),
-    index('users_display_name_idx').on(t.displayName),
+    // A people search is an index range, not a scan: by handle (stored lowercase) on the unique index, by
+    // display name on this one, which folds ASCII case as the search does.
+    index('users_display_name_lower_idx').on(sql`lower(${t.displayName})`),
     uniqueIndex('users_site_open_id_unique').on(t.siteOpenId),
   ],
 );

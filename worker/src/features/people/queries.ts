@@ -3,6 +3,7 @@ import {
   desc,
   eq,
   exists,
+  inArray,
   isNull,
   lte,
   notExists,
@@ -16,34 +17,15 @@ import { blocks, follows, users } from '../../db/schema.ts';
 import type { Db } from '../../env.ts';
 import type { UserRow } from '../account/queries.ts';
 
-/** Escapes LIKE wildcards so a search for "a_b" means those three characters. */
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
-
 /**
- * D1 refuses a LIKE pattern over 50 bytes ("LIKE or GLOB pattern too complex", a 500 before this: ten 🙂
- * passed, thirty did not), and 50 characters of emoji or accents are up to 200 bytes.
+ * `key` starts with `prefix`, as one range of an index on `key`: every string that starts with the prefix
+ * sorts from the prefix itself to the prefix followed by the last code point (SQLite compares text
+ * bytewise; `char(1114111)` is made in SQLite, so no binding turns it into a replacement character).
+ * No LIKE: SQLite uses an index for a case-insensitive LIKE only on a NOCASE column, and D1 refuses LIKE
+ * patterns over 50 bytes (fifty emoji answered 500 when this was a LIKE).
  */
-const LIKE_PATTERN_BYTES = 50;
-const utf8 = new TextEncoder();
-
-/**
- * `column` starts with `q`, as LIKE compares (ASCII letters in either case). A `q` whose pattern would
- * pass D1's limit is matched by its longest prefix that fits, and the whole of it by comparing the
- * column's first characters (`lower` folds ASCII only, as LIKE does).
- */
-function startsWith(column: SQLWrapper, q: string): SQL {
-  const chars = [...q];
-  let pattern = '';
-  let fitted = 0;
-  for (const ch of chars) {
-    const longer = pattern + escapeLike(ch);
-    if (utf8.encode(longer).length + 1 > LIKE_PATTERN_BYTES) break;
-    pattern = longer;
-    fitted++;
-  }
-  const like = sql`${column} like ${`${pattern}%`} escape '\\'`;
-  if (fitted === chars.length) return like;
-  return sql`(${like} and lower(substr(${column}, 1, ${chars.length})) = lower(${q}))`;
+function startsWith(key: SQLWrapper, prefix: SQLWrapper): SQL {
+  return sql`(${key} >= ${prefix} and ${key} < ${prefix} || char(1114111))`;
 }
 
 const notBlockedEitherWay = (viewerId: string) =>
@@ -71,23 +53,38 @@ const findableBy = (db: Db, viewerId: string) =>
   );
 
 /**
- * Up to 20 live accounts whose handle or display name starts with `q`, minus blocks either way, the
- * viewer, and minors the viewer does not follow. A query, not its rows: `findPeople` runs it in one batch
- * with the viewer's policy facts about the people it finds.
+ * Up to 20 live accounts whose handle or display name starts with `q` (ASCII letters in either case),
+ * minus blocks either way, the viewer, and minors the viewer does not follow. Each of the two prefixes is
+ * one index range, read up to 20 people deep, and the two lists merged: a plain `or` of the two ranges
+ * ordered by handle made SQLite walk the whole handle index instead. A query, not its rows: `findPeople`
+ * runs it in one batch with the viewer's policy facts about the people it finds.
  */
 export function searchPeopleQuery(db: Db, viewerId: string, q: string) {
+  const visible = and(
+    isNull(users.deletedAt),
+    sql`${users.id} <> ${viewerId}`,
+    notBlockedEitherWay(viewerId),
+    findableBy(db, viewerId),
+  );
+  const lowerQ = sql`lower(${q})`;
+  // Handles are stored in lowercase; `lower` folds ASCII only, as users_display_name_lower_idx does.
+  const nameKey = sql`lower(${users.displayName})`;
+  const byHandle = db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(startsWith(users.handle, lowerQ), visible))
+    .orderBy(users.handle)
+    .limit(20);
+  const byName = db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(startsWith(nameKey, lowerQ), visible))
+    .orderBy(nameKey)
+    .limit(20);
   return db
     .select()
     .from(users)
-    .where(
-      and(
-        isNull(users.deletedAt),
-        sql`${users.id} <> ${viewerId}`,
-        or(startsWith(users.handle, q.toLowerCase()), startsWith(users.displayName, q)),
-        notBlockedEitherWay(viewerId),
-        findableBy(db, viewerId),
-      ),
-    )
+    .where(or(inArray(users.id, byHandle), inArray(users.id, byName)))
     .orderBy(users.handle)
     .limit(20);
 }
