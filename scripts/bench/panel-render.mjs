@@ -86,6 +86,8 @@ export async function measurePanelRender({ baseUrl, handle, password, tempDir, l
       firstRenderMs: middle('firstRenderMs'),
       renderMs: middle('renderMs'),
       sinceNavigationMs: middle('sinceNavigationMs'),
+      beforeRequestMs: middle('beforeRequestMs'),
+      inboxRequestMs: middle('inboxRequestMs'),
       rows: middle('rows'),
       samples,
     };

@@ -9,6 +9,10 @@ export interface RenderFigures {
   renderMs: number;
   /** Navigation start → the first rows committed: what the page load adds before the script runs. */
   sinceNavigationMs: number;
+  /** Panel script start → the inbox request sent: the panel's start-up (storage, first renders). */
+  beforeRequestMs: number;
+  /** The inbox request's own time (Resource Timing), the part of the first render spent waiting for the worker. */
+  inboxRequestMs: number;
   /** How many conversations that first render showed. */
   rows: number;
 }
@@ -31,7 +35,13 @@ export async function readRenderFigures(panel: Page, timeoutMs: number): Promise
     const rendered = performance.getEntriesByName(marks.inboxRendered, 'mark')[0] as
       | PerformanceMark
       | undefined;
+    const inboxRequest = performance
+      .getEntriesByType('resource')
+      .find((entry) => /\/v1\/conversations\?box=inbox/.test(entry.name));
+    const start = performance.getEntriesByName(marks.panelStart, 'mark')[0]?.startTime ?? Number.NaN;
     return {
+      beforeRequestMs: (inboxRequest?.startTime ?? Number.NaN) - start,
+      inboxRequestMs: inboxRequest?.duration ?? Number.NaN,
       firstRenderMs: duration(marks.firstRender),
       renderMs: duration(marks.inboxRender),
       sinceNavigationMs: rendered?.startTime ?? Number.NaN,
@@ -44,5 +54,7 @@ export async function readRenderFigures(panel: Page, timeoutMs: number): Promise
     firstRenderMs: tenth(figures.firstRenderMs),
     renderMs: tenth(figures.renderMs),
     sinceNavigationMs: tenth(figures.sinceNavigationMs),
+    beforeRequestMs: tenth(figures.beforeRequestMs),
+    inboxRequestMs: tenth(figures.inboxRequestMs),
   };
 }
