@@ -19,7 +19,7 @@ export function printTable(rows, floor, log) {
 }
 
 /** Every budget as `{ budget, figure, pass }`; `pass: null` is a budget this run does not measure. */
-export function budgets({ rows, floor, pairs, live, panelKb }) {
+export function budgets({ rows, floor, pairs, live, panelKb, panel }) {
   const verdicts = [];
   for (const row of rows) {
     const ratio = row.perSecond / floor.perSecond;
@@ -60,11 +60,17 @@ export function budgets({ rows, floor, pairs, live, panelKb }) {
     figure: `${panelKb.toFixed(1)} KB`,
     pass: panelKb <= 60,
   });
-  verdicts.push({
-    budget: "panel's first render of 100 conversations ≤ 100 ms in Chromium",
-    figure: 'measured by the end-to-end suite (npm run test:e2e), not here',
-    pass: null,
-  });
+  // Panel script start → the first page of rows committed, worker round trip included (panel-render.mjs).
+  const firstRender = "panel's first render of 100 conversations ≤ 100 ms in Chromium";
+  verdicts.push(
+    panel.skipped
+      ? { budget: firstRender, figure: `not measured: ${panel.skipped}`, pass: null }
+      : {
+          budget: firstRender,
+          figure: `${panel.firstRenderMs} ms, median of ${panel.loads} loads (render alone ${panel.renderMs} ms; ${panel.rows} rows)`,
+          pass: panel.firstRenderMs <= 100,
+        },
+  );
   return verdicts;
 }
 

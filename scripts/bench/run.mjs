@@ -9,17 +9,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ROOT, runTool, TOOL_ENV } from '../../extension/e2e/harness/processes.ts';
-import { startBenchWorker } from './bench-worker.mjs';
+import { BENCH_PASSWORD, startBenchWorker } from './bench-worker.mjs';
 import { measureLiveDelivery } from './live.mjs';
+import { measurePanelRender } from './panel-render.mjs';
 import { budgets, printBudgets, printTable } from './report.mjs';
 import { scenarios } from './scenarios.mjs';
 import { median } from './stats.mjs';
+import { handleOf } from './world.mjs';
 
 const run = promisify(execFile);
 const PORT = Number(process.env.BENCH_PORT ?? 8897);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const LIVE_SAMPLES = Number(process.env.BENCH_LIVE_SAMPLES ?? 200);
+const PANEL_LOADS = Number(process.env.BENCH_PANEL_LOADS ?? 5);
 const BILL_SAMPLES = 3;
 const log = (line) => console.log(line);
 const began = performance.now();
@@ -145,6 +148,19 @@ async function main() {
       samples: LIVE_SAMPLES,
     });
     log(`  live delivery send→socket: p50 ${live.p50.toFixed(1)} ms, p99 ${live.p99.toFixed(1)} ms`);
+    // Last, once the load is over: the browser would take the two cores from the worker.
+    const panel = await measurePanelRender({
+      baseUrl: worker.baseUrl,
+      handle: handleOf(worker.roles.small),
+      password: BENCH_PASSWORD,
+      tempDir,
+      loads: PANEL_LOADS,
+    });
+    log(
+      panel.skipped
+        ? `  panel first render: not measured (${panel.skipped})`
+        : `  panel first render (median of ${panel.loads} loads): ${panel.firstRenderMs} ms, render alone ${panel.renderMs} ms, ${panel.rows} rows; ${panel.sinceNavigationMs} ms from navigation; start-up ${panel.beforeRequestMs} ms, then the inbox request ${panel.inboxRequestMs} ms`,
+    );
 
     // The floor is measured before and after the table; the ratio is to their mean, and both are shown.
     const floor = {
@@ -158,7 +174,7 @@ async function main() {
     log(
       `floor before ${floorBefore.perSecond.toFixed(0)} req/s, after ${floorAfter.perSecond.toFixed(0)} req/s (drift ×${floor.drift.toFixed(2)}): the machine's noise in this run`,
     );
-    const verdicts = budgets({ rows: [...reads, ...writes], floor, pairs, live, panelKb });
+    const verdicts = budgets({ rows: [...reads, ...writes], floor, pairs, live, panelKb, panel });
     const failed = printBudgets(verdicts, log);
     const results = {
       when: new Date().toISOString(),
@@ -170,6 +186,7 @@ async function main() {
       pairs,
       live,
       panelKb,
+      panel,
       verdicts,
     };
     mkdirSync(join(ROOT, '.output', 'bench'), { recursive: true });

@@ -1,3 +1,5 @@
+// First: the start of the panel's first render (features/inbox/render-marks.ts).
+import './panel-start.ts';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { t } from '../../browser/i18n.ts';

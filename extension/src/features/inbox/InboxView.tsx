@@ -12,6 +12,7 @@ import { removeWithUndo, useHiddenConversations } from '../../ui/undoable.ts';
 import { ConversationRow } from './ConversationRow.tsx';
 import { matching, pinnedFirst, pinnedItem, togglePin } from './pinned.ts';
 import { useConversationList } from './use-conversation-list.ts';
+import { useRenderMarks } from './use-render-marks.ts';
 
 /**
  * The accepted conversations, pinned ones first then newest, with search and the buttons that start new
@@ -49,6 +50,8 @@ export function InboxView({
     query,
     name,
   );
+  // The budget's marks: the first render of the conversations from the worker (a saved copy does not count).
+  useRenderMarks(offline ? 0 : shown.length);
 
   return (
     <section aria-labelledby="inbox-heading" class="list-view">
