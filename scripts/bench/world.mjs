@@ -108,6 +108,7 @@ export function buildWorld({ passwordHash, salt, iterations, seed = 14 }) {
         last_read_seq: lastRead,
         unread_count: unread,
         last_activity_at: iso(lastAt),
+        direct_activity_at: kind === 'direct' ? iso(lastAt) : null,
         joined_at: createdAt,
         joined_seq: 0,
       });

@@ -128,6 +128,47 @@ describe('GET /v1/conversations', () => {
     expect(body2.cursor).toBeNull();
   });
 
+  it('interleaves direct chats and groups by their last activity, across pages, whoever sent last', async () => {
+    const alice = await signUp('mix');
+    const [bo, cy, di] = [await signUp('mixb'), await signUp('mixc'), await signUp('mixd')];
+    for (const other of [bo, cy, di]) await befriend(alice, other);
+    const withBo = await openDirect(alice, bo);
+    const withCy = await openDirect(alice, cy);
+    const group = (await (
+      await alice.api('/v1/conversations', { body: { members: [bo.handle, cy.handle], title: 'mix' } })
+    ).json()) as Conversation;
+    const group2 = (await (
+      await alice.api('/v1/conversations', { body: { members: [cy.handle, di.handle], title: 'mix 2' } })
+    ).json()) as Conversation;
+    // Oldest to newest activity: a direct chat, a group, the other direct chat (its recipient sends), the
+    // other group (a member sends), then the first direct chat again (Bo replies).
+    const order = [
+      [alice, withBo.id],
+      [alice, group.id],
+      [cy, withCy.id],
+      [di, group2.id],
+      [bo, withBo.id],
+    ] as const;
+    for (const [who, id] of order) {
+      await send(who, id, `to ${id}`);
+      // Activity times are milliseconds: keep each send in its own.
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const expected = [withBo.id, group2.id, withCy.id, group.id];
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await alice.api(`/v1/conversations?box=inbox&limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      const body = (await res.json()) as { conversations: Conversation[]; cursor: string | null };
+      seen.push(...body.conversations.map((c) => c.id));
+      cursor = body.cursor;
+    } while (cursor && seen.length < 10);
+    expect(seen).toEqual(expected);
+    expect((await listBox(alice, 'inbox')).map((c) => c.id)).toEqual(expected);
+    // The other side's list orders the same chat by the same activity.
+    expect((await listBox(cy, 'inbox')).map((c) => c.id)).toEqual([group2.id, withCy.id, group.id]);
+  });
+
   it('lists requests in box=requests only', async () => {
     const { rita, conversation } = await strangerRequest();
     expect((await listBox(rita, 'requests')).map((c) => c.id)).toEqual([conversation.id]);

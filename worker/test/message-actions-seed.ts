@@ -34,13 +34,16 @@ export async function seedConversation(
     ),
     ...people.map((p, i) =>
       env.DB.prepare(
-        'insert into members (conversation_id, user_id, role, state, joined_at) values (?, ?, ?, ?, ?)',
+        `insert into members (conversation_id, user_id, role, state, joined_at, direct_activity_at)
+          values (?, ?, ?, ?, ?, ?)`,
       ).bind(
         id,
         p.user.id,
         i === 0 && kind === 'group' ? 'owner' : 'member',
         options.states?.[p.handle] ?? 'accepted',
         new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
+        // As the worker keeps it: a direct chat's activity on its member rows, none in a group.
+        kind === 'direct' ? new Date().toISOString() : null,
       ),
     ),
   ];

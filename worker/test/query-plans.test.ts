@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { toQuery } from '../src/db/raw-batch.ts';
 import * as schema from '../src/db/schema.ts';
 import { activeGroupsQuery } from '../src/features/account/account-deletion.ts';
-import { listBoxQuery } from '../src/features/conversations/box-page.ts';
+import { boxHalvesQueries } from '../src/features/conversations/box-page.ts';
 import {
   conversationViewQueries,
   conversationViewsForQueries,
@@ -50,15 +50,22 @@ function expectIndexed(details: string[]) {
 const ids = ['u1', 'u2', 'u3'];
 
 describe('EXPLAIN QUERY PLAN of the hot queries', () => {
-  it("inbox page: the viewer's range of members_box_idx, each conversation by its primary key", async () => {
-    const details = await plan(
-      listBoxQuery(db, 'u1', 'accepted', 30, { at: '2026-01-01', id: 'c1' }).toSQL(),
+  it("inbox page: direct chats are one range of members_box_idx in order, groups a sort of the viewer's", async () => {
+    const { directs, groups } = boxHalvesQueries(db, 'u1', 'accepted', 30, { at: '2026-01-01', id: 'c1' });
+    const direct = await plan(directs.toSQL());
+    expectIndexed(direct);
+    // The member row carries a direct chat's activity: the index gives the order, nothing is sorted.
+    expect(direct.join('\n')).toMatch(
+      /SEARCH members USING INDEX members_box_idx \(user_id=\? AND state=\? AND hidden=\? AND direct_activity_at/,
     );
-    expectIndexed(details);
-    expect(details.join('\n')).toContain('members_box_idx');
-    // The order is the conversation's activity, which no per-person index holds any more (a send writes
-    // no member rows): the viewer's conversations are sorted, the trade measured in docs/performance.md.
-    expect(details.join('\n')).toMatch(
+    expect(direct.join('\n')).not.toContain('TEMP B-TREE');
+    // A group's activity is the conversation's (a group send writes no member rows): the groups are sorted.
+    const group = await plan(groups.toSQL());
+    expectIndexed(group);
+    expect(group.join('\n')).toMatch(
+      /members_box_idx \(user_id=\? AND state=\? AND hidden=\? AND direct_activity_at=\?\)/,
+    );
+    expect(group.join('\n')).toMatch(
       /SEARCH conversations USING INDEX sqlite_autoindex_conversations_1 \(id=\?\)/,
     );
   });
@@ -74,9 +81,11 @@ describe('EXPLAIN QUERY PLAN of the hot queries', () => {
   });
 
   it('requests page: the same index', async () => {
-    const details = await plan(listBoxQuery(db, 'u1', 'request', 30, null).toSQL());
-    expectIndexed(details);
-    expect(details.join('\n')).toContain('members_box_idx');
+    for (const query of Object.values(boxHalvesQueries(db, 'u1', 'request', 30, null))) {
+      const details = await plan(query.toSQL());
+      expectIndexed(details);
+      expect(details.join('\n')).toContain('members_box_idx');
+    }
   });
 
   it('conversation views of a page (members, people, last messages)', async () => {

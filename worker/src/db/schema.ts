@@ -195,6 +195,10 @@ export const members = sqliteTable(
     // the unread count is `last_seq − last_read_seq − hidden_unread`. Written only for such members.
     hiddenUnread: integer('hidden_unread').notNull().default(0),
     lastActivityAt: text('last_activity_at').notNull().default(now),
+    // A direct chat's last activity, on both its member rows (a send writes the two; the conversation has
+    // it too), so a list of someone's direct chats is one range of members_box_idx in order. Null in a
+    // group, whose activity lives on the conversation only: a group send writes no member rows.
+    directActivityAt: text('direct_activity_at'),
     joinedAt: text('joined_at').notNull().default(now),
     // The conversation's last seq when this member was (last) added: they see only the messages after it,
     // so a newcomer to a group never reads its earlier history. 0 for founders and direct conversations.
@@ -202,7 +206,7 @@ export const members = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.conversationId, t.userId] }),
-    index('members_box_idx').on(t.userId, t.state, t.hidden, t.lastActivityAt, t.conversationId),
+    index('members_box_idx').on(t.userId, t.state, t.hidden, t.directActivityAt, t.conversationId),
   ],
 );
 

@@ -1,39 +1,64 @@
 import type { Conversation, MemberStatus } from '@clipdm/shared';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { type Keyset, pastCursor } from '../../db/keyset.ts';
 import { conversations, members, settings } from '../../db/schema.ts';
 import type { Db } from '../../env.ts';
 import { ownRowFields, viewPartQueries, viewsFromRows } from './conversation-views.ts';
 
 /**
- * The query behind one page of the viewer's inbox or requests, with the viewer's own row of each
- * (`ownRowFields`): the viewer's range of members_box_idx, ordered by each conversation's own activity.
- * A send writes that time once, on the conversation, rather than on every member's row; the price is a
- * sort of the viewer's conversations here (docs/performance.md).
+ * The two halves of one page of the viewer's inbox or requests, each with the viewer's own row of every
+ * conversation (`ownRowFields`), each `limit + 1` deep:
+ * - direct chats: one range of members_box_idx, already in order — the member row carries the chat's
+ *   activity (`direct_activity_at`, two rows a direct send writes);
+ * - groups: the viewer's group rows of the same index (`direct_activity_at` is null there), ordered by each
+ *   conversation's own activity, which a group send writes once rather than on every member's row; the
+ *   price is a sort of the viewer's groups (docs/performance.md).
+ * The page is the newest `limit + 1` of the two together.
  */
-export function listBoxQuery(db: Db, userId: string, box: MemberStatus, limit: number, after: Keyset | null) {
-  return db
+export function boxHalvesQueries(
+  db: Db,
+  userId: string,
+  box: MemberStatus,
+  limit: number,
+  after: Keyset | null,
+) {
+  const ownRowsOf = (direct: boolean) =>
+    and(
+      eq(members.userId, userId),
+      eq(members.state, box),
+      eq(members.hidden, false),
+      direct ? isNotNull(members.directActivityAt) : isNull(members.directActivityAt),
+    );
+  const directs = db
+    .select({ ...ownRowFields, directAt: members.directActivityAt })
+    .from(members)
+    .innerJoin(conversations, eq(conversations.id, members.conversationId))
+    .leftJoin(settings, eq(settings.userId, members.userId))
+    .where(and(ownRowsOf(true), pastCursor(members.directActivityAt, members.conversationId, after)))
+    .orderBy(desc(members.directActivityAt), desc(members.conversationId))
+    .limit(limit + 1);
+  const groups = db
     .select(ownRowFields)
     .from(members)
     .innerJoin(conversations, eq(conversations.id, members.conversationId))
     .leftJoin(settings, eq(settings.userId, members.userId))
-    .where(
-      and(
-        eq(members.userId, userId),
-        eq(members.state, box),
-        eq(members.hidden, false),
-        pastCursor(conversations.lastActivityAt, conversations.id, after),
-      ),
-    )
+    .where(and(ownRowsOf(false), pastCursor(conversations.lastActivityAt, conversations.id, after)))
     .orderBy(desc(conversations.lastActivityAt), desc(conversations.id))
     .limit(limit + 1);
+  return { directs, groups };
+}
+
+/** Newest first, the id breaking ties, as both halves are ordered. */
+function newestFirst(a: Keyset, b: Keyset): number {
+  if (a.at !== b.at) return a.at < b.at ? 1 : -1;
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }
 
 /**
- * One page of the viewer's inbox or requests with every conversation's view, in ONE D1 batch: the page
- * query reads the viewer's own rows itself, and the other view queries take it as their list of ids.
- * SQLite runs that page query once per statement (four times), so the rows read grow a few times over to
- * save three round trips (docs/performance.md).
+ * One page of the viewer's inbox or requests with every conversation's view, in ONE D1 batch: the two
+ * halves of the page read the viewer's own rows themselves, and the other view queries take both halves'
+ * ids as their list. SQLite runs the halves again in each view statement; the groups' half is a sort of the
+ * viewer's groups each time, the direct chats' half a range of at most `limit + 1` index entries.
  */
 export async function boxPage(
   db: Db,
@@ -42,17 +67,25 @@ export async function boxPage(
   limit: number,
   after: Keyset | null,
 ): Promise<{ conversations: Conversation[]; more: boolean; last: Keyset | undefined }> {
-  const page = listBoxQuery(db, viewerId, box, limit, after);
-  const pageIds = page.as('page');
-  const [rows, everyone, lastRows, reactionRows] = await db.batch([
-    page,
-    ...viewPartQueries(db, viewerId, db.select({ id: pageIds.id }).from(pageIds)),
+  const { directs, groups } = boxHalvesQueries(db, viewerId, box, limit, after);
+  const directIds = directs.as('direct_half');
+  const groupIds = groups.as('group_half');
+  // The view queries take both halves' ids (up to twice the page): cheaper than a third sort to cut them.
+  const pageIds = sql`(select ${directIds.id} from ${directIds} union all select ${groupIds.id} from ${groupIds})`;
+  const [directRows, groupRows, everyone, lastRows, reactionRows] = await db.batch([
+    directs,
+    groups,
+    ...viewPartQueries(db, viewerId, pageIds),
   ]);
+  const rows = [
+    ...directRows.map((row) => ({ ...row, at: row.directAt ?? row.lastActivityAt })),
+    ...groupRows.map((row) => ({ ...row, at: row.lastActivityAt })),
+  ].sort(newestFirst);
   const kept = rows.slice(0, limit);
   const last = kept.at(-1);
   return {
     conversations: viewsFromRows(viewerId, [kept, everyone, lastRows, reactionRows]),
     more: rows.length > limit,
-    last: last && { at: last.lastActivityAt, id: last.id },
+    last: last && { at: last.at, id: last.id },
   };
 }

@@ -55,12 +55,13 @@ export function sendStatements(
       on conflict (conversation_id, sender_id, client_id) do nothing`,
     sql`update conversations set last_seq = last_seq + 1, last_activity_at = ${now}
       where id = ${conv} and ${stored}`,
-    // Nothing per recipient but a hidden direct chat coming back: unread counts are last_seq − last_read_seq
-    // and the lists order by the conversation's activity, so a group send writes no member rows — except for a
-    // member a block hides it from (`hiddenByBlock`): the message is not unread for them.
-    sql`update members set hidden = 0
-      where conversation_id = ${conv} and user_id <> ${senderId} and hidden = 1 and state in ('accepted', 'request')
-        and ${stored} and not ${hiddenByBlock({
+    // Unread counts are last_seq − last_read_seq and a group's place in the lists is the conversation's
+    // activity, so a group send writes no member rows: only a hidden one coming back, and a member a block
+    // hides it from (`hiddenByBlock`), for whom the message is not unread. A direct chat's recipient row
+    // takes the activity (`direct_activity_at`, null in groups): one row, whatever else.
+    sql`update members set hidden = 0, direct_activity_at = iif(direct_activity_at is null, null, ${now})
+      where conversation_id = ${conv} and user_id <> ${senderId} and (hidden = 1 or direct_activity_at is not null)
+        and state in ('accepted', 'request') and ${stored} and not ${hiddenByBlock({
           viewerId: sql`members.user_id`,
           senderId,
           messageKind: input.kind,
@@ -82,6 +83,7 @@ export function sendStatements(
       ? sql`update members set last_read_seq = (select seq from messages where id = ${id})
           where conversation_id = ${conv} and user_id = ${senderId} and state in ('accepted', 'request') and ${stored}`
       : sql`update members set state = 'accepted', hidden = 0,
+          direct_activity_at = iif(direct_activity_at is null, null, ${now}),
           last_read_seq = (select seq from messages where id = ${id})
           where conversation_id = ${conv} and user_id = ${senderId} and ${stored}`,
   ];
