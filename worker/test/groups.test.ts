@@ -291,6 +291,22 @@ describe('DELETE /v1/conversations/:id/members/:handle', () => {
     });
   });
 
+  it('answers a repeated removal 204 with no second change; a member who left is still no member', async () => {
+    const { alice, bob, carol, group } = await groupOfThree();
+    const remove = () =>
+      alice.api(`/v1/conversations/${group.id}/members/${carol.handle}`, { method: 'DELETE' });
+    expect((await remove()).status).toBe(204);
+    // The client never got the first 204 and sends the DELETE again: done already, nothing new stored.
+    expect((await remove()).status).toBe(204);
+    expect(eventsOf(await messagesOf(bob, group.id)).filter((e) => e.type === 'removed')).toHaveLength(1);
+    expect((await bob.api(`/v1/conversations/${group.id}/leave`, { method: 'POST' })).status).toBe(204);
+    await expectError(
+      await alice.api(`/v1/conversations/${group.id}/members/${bob.handle}`, { method: 'DELETE' }),
+      404,
+      'not_found',
+    );
+  });
+
   it('lets a member remove only themself', async () => {
     const { bob, carol, group } = await groupOfThree();
     await expectError(

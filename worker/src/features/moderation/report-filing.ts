@@ -1,5 +1,5 @@
 import type { reportBody } from '@clipdm/shared';
-import { and, desc, eq, gt, inArray, ne, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { writeThenRead } from '../../db/raw-batch.ts';
 import { members, messages, reports } from '../../db/schema.ts';
@@ -56,7 +56,7 @@ export async function fileReport(
     rows.find((r) => r.senderId !== reporterId && r.kind !== 'event')?.senderId ?? (chosen ? null : other);
   const id = newId();
   const note = input.note || null;
-  const again = sameReport(reporterId, conversationId, input.reason, note);
+  const same = sameReportQuery(db, { reporterId, conversationId, reason: input.reason, note });
   // The report, the decline and block it brings, and the count against the limit land together or not at
   // all, and the same transaction reads back the report's id: a fault anywhere stores nothing.
   const [[filed]] = await writeThenRead(
@@ -66,18 +66,11 @@ export async function fileReport(
       sql`insert into reports (id, reporter_id, reported_user_id, conversation_id, reason, note, messages_json)
         select ${id}, ${reporterId}, ${reportedUserId}, ${conversationId}, ${input.reason}, ${note},
           ${JSON.stringify(copies)}
-        where not exists (select 1 from reports where ${again})`,
+        where not exists ${same}`, // a drizzle query in `sql` brings its own parentheses
       ...(membership.member.state === 'request' ? [declineStatement(db, conversationId, reporterId)] : []),
       ...(input.block && other ? blockStatements(db, reporterId, other) : []),
     ],
-    [
-      db
-        .select({ id: reports.id })
-        .from(reports)
-        .where(again)
-        .orderBy(reports.createdAt, reports.id)
-        .limit(1),
-    ],
+    [same],
   ).catch(async (error: unknown) => {
     throw await limitedAnswer(db, error, limit, 'Too many reports; try again later');
   });
@@ -88,18 +81,28 @@ export async function fileReport(
 const RETRY_WINDOW_MS = 5 * 60_000;
 
 /**
- * An open report of the same reporter, conversation, reason and note filed within `RETRY_WINDOW_MS`:
+ * The open report of the same reporter, conversation, reason and note filed within `RETRY_WINDOW_MS`:
  * a client's retry of a report whose answer it never got finds it and gets its id, so a retry stores
- * nothing twice. Bounded by `reports_status_idx` (open reports of the last few minutes).
+ * nothing twice. Bounded by `reports_status_idx` (the open reports of the last few minutes).
  */
-function sameReport(reporterId: string, conversationId: string, reason: string, note: string | null) {
-  const since = new Date(Date.now() - RETRY_WINDOW_MS).toISOString();
-  return and(
-    eq(reports.status, 'open'),
-    gt(reports.createdAt, since),
-    eq(reports.reporterId, reporterId),
-    eq(reports.conversationId, conversationId),
-    eq(reports.reason, reason),
-    sql`${reports.note} is ${note}`,
-  ) as SQL;
+export function sameReportQuery(
+  db: Db,
+  report: { reporterId: string; conversationId: string; reason: string; note: string | null },
+  now = Date.now(),
+) {
+  return db
+    .select({ id: reports.id })
+    .from(reports)
+    .where(
+      and(
+        eq(reports.status, 'open'),
+        gt(reports.createdAt, new Date(now - RETRY_WINDOW_MS).toISOString()),
+        eq(reports.reporterId, report.reporterId),
+        eq(reports.conversationId, report.conversationId),
+        eq(reports.reason, report.reason),
+        sql`${reports.note} is ${report.note}`,
+      ),
+    )
+    .orderBy(reports.createdAt, reports.id)
+    .limit(1);
 }
