@@ -34,10 +34,12 @@ export const groupRoutes = new Hono<AppEnv>()
       const db = c.get('db');
       const userId = c.get('userId');
       const membership = await requireMembership(db, c.req.valid('param').id, userId);
-      const { change } = await renameGroup(db, membership, userId, c.req.valid('json').title);
+      const { id, change } = await renameGroup(db, membership, userId, c.req.valid('json').title);
       announceChange(c, change);
-      if (!change.view) throw notFound('No such conversation');
-      return c.json(change.view, 200);
+      // The same title again: nothing was written, so the view is read on its own.
+      const view = change ? change.view : await conversationView(db, userId, id);
+      if (!view) throw notFound('No such conversation');
+      return c.json(view, 200);
     },
   )
   .post(

@@ -172,12 +172,16 @@ export async function leaveGroup(db: Db, membership: Membership, userId: string)
   return { id, change, gone: userId };
 }
 
-/** The owner renames the group. */
+/**
+ * The owner renames the group. The title it already has is no change: no event, nothing to announce (so a
+ * retry whose first answer was lost tells no one twice).
+ */
 export async function renameGroup(db: Db, membership: Membership, actorId: string, title: string) {
   requireGroup(membership);
   if (membership.member.role !== 'owner')
     throw new ApiError('forbidden', 'Only the owner can rename the group');
   const id = membership.conversation.id;
+  if (membership.conversation.title === title) return { id, change: null };
   const change = await changeWithEvent(
     db,
     id,
