@@ -263,6 +263,17 @@ describe('PATCH /v1/conversations/:id', () => {
     );
   });
 
+  it('answers the same title again with the group and no second event (a retry whose answer was lost)', async () => {
+    const { alice, bob, group } = await groupOfThree();
+    const rename = () =>
+      alice.api(`/v1/conversations/${group.id}`, { method: 'PATCH', body: { title: 'Twice' } });
+    expect((await rename()).status).toBe(200);
+    const again = await rename();
+    expect(again.status).toBe(200);
+    expect(((await again.json()) as Conversation).title).toBe('Twice');
+    expect(eventsOf(await messagesOf(bob, group.id)).filter((e) => e.type === 'renamed')).toHaveLength(1);
+  });
+
   it('is not for direct conversations', async () => {
     const [alice, bob] = [await signUp('alice'), await signUp('bob')];
     await befriend(alice, bob);
