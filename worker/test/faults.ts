@@ -15,11 +15,19 @@ export interface FaultPlan {
   failAt: number;
   /** Calls made so far (statements and batches each count once). */
   calls: number;
+  /**
+   * `after`: the failing call runs (and commits) before it throws, as when the connection drops on D1's
+   * answer rather than on the way there. The default, `before`, throws without running it.
+   */
+  when?: 'before' | 'after';
 }
 
-function tick(plan: FaultPlan): void {
+/** Counts a call; throws first when it fails `before`, or runs it and then throws when it fails `after`. */
+async function tick<T>(plan: FaultPlan, run: () => Promise<T>): Promise<T> {
   plan.calls += 1;
-  if (plan.calls === plan.failAt) throw new Error(INJECTED_D1_ERROR);
+  if (plan.calls !== plan.failAt) return run();
+  if (plan.when === 'after') await run();
+  throw new Error(INJECTED_D1_ERROR);
 }
 
 /** Hand-written rather than a Proxy: D1's `batch` wants its own statement objects back, unwrapped. */
@@ -37,25 +45,25 @@ class FaultyStatement {
   }
 
   async first<T>(column?: string): Promise<T | null> {
-    tick(this.plan);
-    return column === undefined ? this.inner.first<T>() : this.inner.first<T>(column);
+    return tick(this.plan, () =>
+      column === undefined ? this.inner.first<T>() : this.inner.first<T>(column),
+    );
   }
 
   async run<T>(): Promise<D1Result<T>> {
-    tick(this.plan);
-    return this.inner.run<T>();
+    return tick(this.plan, () => this.inner.run<T>());
   }
 
   async all<T>(): Promise<D1Result<T>> {
-    tick(this.plan);
-    return this.inner.all<T>();
+    return tick(this.plan, () => this.inner.all<T>());
   }
 
   async raw<T>(options?: { columnNames?: boolean }): Promise<T[]> {
-    tick(this.plan);
-    return options?.columnNames
-      ? (this.inner.raw<T>({ columnNames: true }) as unknown as Promise<T[]>)
-      : this.inner.raw<T>();
+    return tick(this.plan, () =>
+      options?.columnNames
+        ? (this.inner.raw<T>({ columnNames: true }) as unknown as Promise<T[]>)
+        : this.inner.raw<T>(),
+    );
   }
 }
 
@@ -63,20 +71,15 @@ class FaultyStatement {
 function faultyQueries(db: D1Database | D1DatabaseSession, plan: FaultPlan) {
   return {
     prepare: (sql: string) => new FaultyStatement(db.prepare(sql), plan),
-    batch: async (statements: FaultyStatement[]) => {
-      tick(plan);
-      return db.batch(statements.map((s) => s.inner));
-    },
+    batch: async (statements: FaultyStatement[]) =>
+      tick(plan, () => db.batch(statements.map((s) => s.inner))),
   };
 }
 
 export function faultyD1(db: D1Database, plan: FaultPlan): D1Database {
   const wrapper = {
     ...faultyQueries(db, plan),
-    exec: async (sql: string) => {
-      tick(plan);
-      return db.exec(sql);
-    },
+    exec: async (sql: string) => tick(plan, () => db.exec(sql)),
     // Sessions (read replication) fail the same way; their bookmark is the real one.
     withSession: (constraint?: string) => {
       const session = db.withSession(constraint);

@@ -263,6 +263,17 @@ describe('PATCH /v1/conversations/:id', () => {
     );
   });
 
+  it('answers the same title again with the group and no second event (a retry whose answer was lost)', async () => {
+    const { alice, bob, group } = await groupOfThree();
+    const rename = () =>
+      alice.api(`/v1/conversations/${group.id}`, { method: 'PATCH', body: { title: 'Twice' } });
+    expect((await rename()).status).toBe(200);
+    const again = await rename();
+    expect(again.status).toBe(200);
+    expect(((await again.json()) as Conversation).title).toBe('Twice');
+    expect(eventsOf(await messagesOf(bob, group.id)).filter((e) => e.type === 'renamed')).toHaveLength(1);
+  });
+
   it('is not for direct conversations', async () => {
     const [alice, bob] = [await signUp('alice'), await signUp('bob')];
     await befriend(alice, bob);
@@ -289,6 +300,22 @@ describe('DELETE /v1/conversations/:id/members/:handle', () => {
       actor: alice.handle,
       targets: [carol?.handle],
     });
+  });
+
+  it('answers a repeated removal 204 with no second change; a member who left is still no member', async () => {
+    const { alice, bob, carol, group } = await groupOfThree();
+    const remove = () =>
+      alice.api(`/v1/conversations/${group.id}/members/${carol.handle}`, { method: 'DELETE' });
+    expect((await remove()).status).toBe(204);
+    // The client never got the first 204 and sends the DELETE again: done already, nothing new stored.
+    expect((await remove()).status).toBe(204);
+    expect(eventsOf(await messagesOf(bob, group.id)).filter((e) => e.type === 'removed')).toHaveLength(1);
+    expect((await bob.api(`/v1/conversations/${group.id}/leave`, { method: 'POST' })).status).toBe(204);
+    await expectError(
+      await alice.api(`/v1/conversations/${group.id}/members/${bob.handle}`, { method: 'DELETE' }),
+      404,
+      'not_found',
+    );
   });
 
   it('lets a member remove only themself', async () => {

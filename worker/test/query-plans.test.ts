@@ -19,6 +19,7 @@ import {
   storedMessageStatement,
 } from '../src/features/messages/queries.ts';
 import { sendContextQueries } from '../src/features/messages/send-context.ts';
+import { sameReportQuery } from '../src/features/moderation/report-filing.ts';
 import { searchPeopleQuery } from '../src/features/people/queries.ts';
 import { limitStatements } from '../src/lib/rate-limits.ts';
 
@@ -150,6 +151,14 @@ describe('EXPLAIN QUERY PLAN of the hot queries', () => {
       // json_each is the list of people added, a table-valued function rather than a stored table.
       expectIndexed(details.filter((d) => !/json_each/.test(d)));
     }
+  });
+
+  it('a report looking for the same report (a retry), in its insert and its read-back', async () => {
+    const details = await plan(
+      sameReportQuery(db, { reporterId: 'u1', conversationId: 'c1', reason: 'spam', note: null }).toSQL(),
+    );
+    expectIndexed(details);
+    expect(details.join('\n')).toContain('reports_status_idx');
   });
 
   it("an account's groups, before its deletion is announced", async () => {

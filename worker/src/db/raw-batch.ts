@@ -1,25 +1,71 @@
-import type { SQL } from 'drizzle-orm';
+import { is, type Query, SQL } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../env.ts';
 
 const dialect = new SQLiteAsyncDialect();
 
+/** One step of a transaction: a raw statement, or a drizzle query (select, insert, update, delete). */
+export type Step = SQL | BatchItem<'sqlite'>;
+
+/** What a step gives back: D1's own result for a raw statement, drizzle's mapped rows for a query. */
+type StepResult<S> = S extends SQL ? D1Result : S extends BatchItem<'sqlite'> ? S['_']['result'] : never;
+
+export type StepResults<T extends readonly Step[]> = { -readonly [K in keyof T]: StepResult<T[K]> };
+
 /**
- * Runs raw SQL statements as one D1 batch, which D1 executes as a single transaction. drizzle's own
- * `db.batch` cannot bind parameters of raw `sql` statements (drizzle-orm#2277, "`sql` in D1 batch causes
- * TypeError: Cannot read properties of undefined (reading 'bind')"), hence this thin path to the binding.
+ * What `_prepare()` gives back for a drizzle query. `_prepare` is marked internal in drizzle's types, but it
+ * is exactly what drizzle's own D1 batch calls (`drizzle-orm/d1/session.js`, `batch`): the SQL with its
+ * parameters, and the mapping of D1's result to the query's typed rows.
+ */
+interface PreparedStep {
+  getQuery(): Query;
+  mapResult(result: unknown, isFromBatch?: boolean): unknown;
+}
+
+/**
+ * Runs statements as one D1 batch, which D1 executes as a single transaction: a fault fails all of it and
+ * nothing is stored. Steps are raw SQL or drizzle queries, in any order. drizzle's own `db.batch` cannot
+ * bind parameters of raw `sql` statements (drizzle-orm#2277, "`sql` in D1 batch causes TypeError: Cannot
+ * read properties of undefined (reading 'bind')"), hence this thin path to the binding; drizzle queries
+ * are prepared and their results mapped the way drizzle's D1 batch does it, so a write and the reads its
+ * response needs (a view, the new rows) ride in the same transaction: the response never needs a second
+ * round trip after the commit, which could fail and answer 503 for a write that is stored.
  * The guarded writes that go through it (an insert only while a count holds, a cap check that aborts the
  * transaction) are raw for the same reason: they must share one batch with the statements they guard.
  */
-export async function runAsTransaction(db: Db, statements: SQL[]): Promise<D1Result[]> {
+export async function runAsTransaction<const T extends readonly Step[]>(
+  db: Db,
+  steps: T,
+): Promise<StepResults<T>> {
   // `drizzle(binding)` keeps the binding as `$client`; the shared `Db` type just does not spell it out.
   const client = (db as Db & { $client: D1Database }).$client;
-  return client.batch(
-    statements.map((statement) => {
-      const query = dialect.sqlToQuery(statement);
+  const prepared = steps.map((step) =>
+    is(step, SQL) ? null : (step as unknown as { _prepare(): PreparedStep })._prepare(),
+  );
+  const results = await client.batch(
+    steps.map((step, i) => {
+      const query = prepared[i]?.getQuery() ?? dialect.sqlToQuery(step as SQL);
       return client.prepare(query.sql).bind(...query.params);
     }),
   );
+  return results.map((result, i) => {
+    const query = prepared[i];
+    return query ? query.mapResult(result, true) : result;
+  }) as StepResults<T>;
+}
+
+/**
+ * `runAsTransaction` for a write and the reads after it: one transaction, so the reads see the write and a
+ * fault fails both. Answers the reads' results only, typed one by one.
+ */
+export async function writeThenRead<const R extends readonly Step[]>(
+  db: Db,
+  writes: readonly Step[],
+  reads: R,
+): Promise<StepResults<R>> {
+  const results = await runAsTransaction(db, [...writes, ...reads]);
+  return results.slice(writes.length) as StepResults<R>;
 }
 
 /** The SQL text and parameters of a raw statement (for `EXPLAIN QUERY PLAN` checks). */

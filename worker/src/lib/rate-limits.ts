@@ -75,9 +75,24 @@ export async function admit(db: Db, limit: Limit, message: string, n = 1, now = 
   try {
     await runAsTransaction(db, limitStatements(limit, n, now));
   } catch (error) {
-    if (overLimitName(error) !== limit.name) throw error;
-    throw rateLimited(message, await retryAfterSeconds(db, limit, n, now));
+    throw await limitedAnswer(db, error, limit, message, n, now);
   }
+}
+
+/**
+ * What to throw for a failed transaction that carried `limitStatements(limit, n)`: the `429` when the
+ * limit's check stopped it, any other error as it was.
+ */
+export async function limitedAnswer(
+  db: Db,
+  error: unknown,
+  limit: Limit,
+  message: string,
+  n = 1,
+  now = Date.now(),
+): Promise<unknown> {
+  if (overLimitName(error) !== limit.name) return error;
+  return rateLimited(message, await retryAfterSeconds(db, limit, n, now));
 }
 
 /** Forgets every hit against `key` (a successful sign-in clears its failures). */

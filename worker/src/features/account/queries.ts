@@ -1,9 +1,9 @@
 import { type AgeGroup, ageGroupOf, type DmPolicy, type Me } from '@clipdm/shared';
 import { and, eq, isNull } from 'drizzle-orm';
+import { type Step, writeThenRead } from '../../db/raw-batch.ts';
 import { credentials, settings, users } from '../../db/schema.ts';
 import type { Db } from '../../env.ts';
 import { ApiError } from '../../lib/api-error.ts';
-import { newId } from '../../lib/ids.ts';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -26,23 +26,35 @@ function isUniqueViolation(error: unknown): boolean {
   return text.includes('UNIQUE constraint failed');
 }
 
-/** Creates the user, their credentials and their age-appropriate settings in one transaction. */
+/**
+ * Creates the user, their credentials and their age-appropriate settings in one transaction, with the
+ * statements of `alongside` (a rate limit's count `before`, the first login `after`) in it too, and reads
+ * the new user back in that same transaction: a fault stores nothing, and nothing is read after the
+ * commit that could fail a stored account (whose retry would only find its handle taken).
+ */
 export async function createUser(
   db: Db,
-  input: { handle: string; displayName: string; birthdate: string; dmPolicy: DmPolicy },
+  input: { id: string; handle: string; displayName: string; birthdate: string; dmPolicy: DmPolicy },
   password: { passwordHash: string; salt: string; iterations: number },
+  alongside: { before?: Step[]; after?: Step[] } = {},
 ): Promise<UserRow> {
-  const id = newId();
+  const { id } = input;
   try {
-    const [inserted] = await db.batch([
-      db
-        .insert(users)
-        .values({ id, handle: input.handle, displayName: input.displayName, birthdate: input.birthdate })
-        .returning(),
-      db.insert(credentials).values({ userId: id, ...password }),
-      db.insert(settings).values({ userId: id, dmPolicy: input.dmPolicy }),
-    ]);
-    return inserted[0] as UserRow;
+    const [[user]] = await writeThenRead(
+      db,
+      [
+        ...(alongside.before ?? []),
+        db
+          .insert(users)
+          .values({ id, handle: input.handle, displayName: input.displayName, birthdate: input.birthdate }),
+        db.insert(credentials).values({ userId: id, ...password }),
+        db.insert(settings).values({ userId: id, dmPolicy: input.dmPolicy }),
+        ...(alongside.after ?? []),
+      ],
+      [db.select().from(users).where(eq(users.id, id))],
+    );
+    if (!user) throw new Error('user missing after its transaction');
+    return user;
   } catch (error) {
     if (isUniqueViolation(error)) throw new ApiError('handle_taken', 'That handle is taken');
     throw error;

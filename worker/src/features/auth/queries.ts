@@ -7,17 +7,27 @@ import { REFRESH_TOKEN_TTL_DAYS } from './tokens.ts';
 
 const refreshExpiry = (now: number) => new Date(now + REFRESH_TOKEN_TTL_DAYS * 86_400_000).toISOString();
 
-/** Starts a login (a refresh-token family) and returns its id and first refresh token. */
-export async function startLogin(db: Db, userId: string, now = Date.now()) {
+/**
+ * A new login (a refresh-token family) of `userId`: its id, its first refresh token, and the statements
+ * that store them, for a batch (registration stores the account and its first login together).
+ */
+export async function loginStatements(db: Db, userId: string, now = Date.now()) {
   const loginId = newId(now);
   const refreshToken = randomToken();
-  await db.batch([
+  const statements = [
     db.insert(logins).values({ id: loginId, userId }),
     db
       .insert(refreshTokens)
       .values({ tokenHash: await sha256Hex(refreshToken), loginId, expiresAt: refreshExpiry(now) }),
-  ]);
-  return { loginId, refreshToken };
+  ] as const;
+  return { login: { loginId, refreshToken }, statements };
+}
+
+/** Starts a login (a refresh-token family) and returns its id and first refresh token. */
+export async function startLogin(db: Db, userId: string, now = Date.now()) {
+  const { login, statements } = await loginStatements(db, userId, now);
+  await db.batch(statements);
+  return login;
 }
 
 export type RotateResult =

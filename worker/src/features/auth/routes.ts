@@ -1,22 +1,16 @@
-import {
-  ageGroupOf,
-  authResultSchema,
-  defaultPolicy,
-  loginBody,
-  refreshBody,
-  registerBody,
-} from '@clipdm/shared';
+import { authResultSchema, loginBody, refreshBody, registerBody } from '@clipdm/shared';
 import { Hono } from 'hono';
 import type { AppEnv } from '../../env.ts';
 import { ApiError } from '../../lib/api-error.ts';
-import { loginLimit, registrationLimit } from '../../lib/limits.ts';
+import { loginLimit } from '../../lib/limits.ts';
 import { admit, clearHits } from '../../lib/rate-limits.ts';
 import { validate } from '../../lib/validate.ts';
 import { closeLiveSockets } from '../../live/sign-out.ts';
-import { createUser, findLoginByHandle, getUserById, toMe, type UserRow } from '../account/queries.ts';
+import { findLoginByHandle, getUserById, toMe, type UserRow } from '../account/queries.ts';
 import { documentRoute, json, noContent } from '../openapi/describe.ts';
-import { DUMMY_CREDENTIALS, hashPassword, verifyPassword } from './password.ts';
+import { DUMMY_CREDENTIALS, verifyPassword } from './password.ts';
 import { endLoginByRefreshToken, rotateRefreshToken, startLogin } from './queries.ts';
+import { registerAccount } from './registration.ts';
 import { ACCESS_TOKEN_TTL_SECONDS, signAccessToken } from './tokens.ts';
 
 async function issueTokens(secret: string, user: UserRow, login: { loginId: string; refreshToken: string }) {
@@ -40,25 +34,10 @@ export const authRoutes = new Hono<AppEnv>()
     }),
     validate('json', registerBody),
     async (c) => {
-      const body = c.req.valid('json');
-      const group = ageGroupOf(body.birthdate);
-      if (!group) throw new ApiError('age_restricted', 'You must be at least 13 to use ClipDM');
-      const db = c.get('db');
       // Cloudflare always sets the client's address; without one (a direct local call) there is nothing to key on.
       const ip = c.req.header('cf-connecting-ip');
-      if (ip)
-        await admit(db, registrationLimit(c.env, ip), 'Too many new accounts from here; try again later');
-      const user = await createUser(
-        db,
-        {
-          handle: body.handle,
-          displayName: body.displayName ?? body.handle,
-          birthdate: body.birthdate,
-          dmPolicy: defaultPolicy(group),
-        },
-        await hashPassword(body.password),
-      );
-      return c.json(await issueTokens(c.env.JWT_SECRET, user, await startLogin(db, user.id)), 201);
+      const { user, login } = await registerAccount(c.get('db'), c.env, c.req.valid('json'), ip);
+      return c.json(await issueTokens(c.env.JWT_SECRET, user, login), 201);
     },
   )
   .post(

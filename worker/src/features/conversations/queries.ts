@@ -1,6 +1,6 @@
 import type { MemberStatus } from '@clipdm/shared';
-import { and, eq, sql } from 'drizzle-orm';
-import { runAsTransaction } from '../../db/raw-batch.ts';
+import { and, eq, type SQLWrapper, sql } from 'drizzle-orm';
+import { type Step, type StepResults, writeThenRead } from '../../db/raw-batch.ts';
 import { conversations, members } from '../../db/schema.ts';
 import type { Db } from '../../env.ts';
 import { ApiError, notFound } from '../../lib/api-error.ts';
@@ -66,33 +66,52 @@ export async function findDirect(db: Db, directKey: string) {
 
 /**
  * Gets or creates the direct conversation of `creatorId` and `otherId` in one transaction. The other
- * side's row is hidden until the first message, so nothing shows up for them before then.
+ * side's row is hidden until the first message, so nothing shows up for them before then. The same
+ * transaction reads back the conversation's id and runs `reads` (given that id as a subquery): what the
+ * response needs comes with the write, so no read after the commit can fail a stored conversation.
  * Raw SQL: these statements share one `runAsTransaction` batch, which drizzle cannot bind (drizzle-orm#2277).
  */
-export async function getOrCreateDirect(
+export async function getOrCreateDirect<const R extends readonly Step[]>(
   db: Db,
   input: { creatorId: string; otherId: string; directKey: string; otherStatus: MemberStatus },
-): Promise<{ id: string; created: boolean }> {
+  reads: (id: SQLWrapper) => R,
+): Promise<{ id: string; created: boolean; read: StepResults<R> }> {
   const id = newId();
   const now = new Date().toISOString();
-  await runAsTransaction(db, [
-    sql`insert into conversations (id, kind, direct_key, last_activity_at, created_at)
+  const direct = db
+    .select({ id: conversations.id })
+    .from(conversations)
+    .where(eq(conversations.directKey, input.directKey));
+  const [[existing], ...read] = await writeThenRead(
+    db,
+    [
+      sql`insert into conversations (id, kind, direct_key, last_activity_at, created_at)
       values (${id}, 'direct', ${input.directKey}, ${now}, ${now}) on conflict do nothing`,
-    sql`insert into members (conversation_id, user_id, role, state, hidden, last_activity_at, direct_activity_at,
+      sql`insert into members (conversation_id, user_id, role, state, hidden, last_activity_at, direct_activity_at,
         joined_at)
       select ${id}, ${input.creatorId}, 'member', 'accepted', 0, ${now}, ${now}, ${now}
       where exists (select 1 from conversations where id = ${id}) on conflict do nothing`,
-    sql`insert into members (conversation_id, user_id, role, state, hidden, last_activity_at, direct_activity_at,
+      sql`insert into members (conversation_id, user_id, role, state, hidden, last_activity_at, direct_activity_at,
         joined_at)
       select ${id}, ${input.otherId}, 'member', ${input.otherStatus}, 1, ${now}, ${now}, ${now}
       where exists (select 1 from conversations where id = ${id}) on conflict do nothing`,
-  ]);
-  const existing = (await findDirect(db, input.directKey))?.id ?? id;
-  return { id: existing, created: existing === id };
+    ],
+    [direct, ...reads(direct)],
+  );
+  const found = existing?.id ?? id;
+  return { id: found, created: found === id, read: read as StepResults<R> };
 }
 
-/** The direct conversation with `handle`: the existing one, or a new one if the policy allows it. */
-export async function openDirect(db: Db, viewerId: string, handle: string) {
+/**
+ * The direct conversation with `handle`: the existing one, or a new one if the policy allows it, with
+ * `reads` (given its id as a subquery) run in the creating transaction; an existing one has no `read`.
+ */
+export async function openDirect<const R extends readonly Step[]>(
+  db: Db,
+  viewerId: string,
+  handle: string,
+  reads: (id: SQLWrapper) => R,
+): Promise<{ id: string; created: boolean; read?: StepResults<R> }> {
   // Someone who blocked the viewer is "no such user" here too, exactly as on their profile.
   const other = await findVisibleUser(db, viewerId, handle);
   if (!other) throw notFound('No such user');
@@ -107,10 +126,9 @@ export async function openDirect(db: Db, viewerId: string, handle: string) {
   const decision = (await decideEach(db, viewerId, [other.id])).get(other.id);
   if (!decision) throw denialError('cannot_message');
   if (!decision.allowed) throw denialError(decision.denial);
-  return getOrCreateDirect(db, {
-    creatorId: viewerId,
-    otherId: other.id,
-    directKey,
-    otherStatus: decision.status,
-  });
+  return getOrCreateDirect(
+    db,
+    { creatorId: viewerId, otherId: other.id, directKey, otherStatus: decision.status },
+    reads,
+  );
 }

@@ -11,12 +11,12 @@ import { notFound } from '../../lib/api-error.ts';
 import { decodeKeyset, encodeCursor } from '../../lib/cursor.ts';
 import { requireAuth } from '../../lib/require-auth.ts';
 import { validate } from '../../lib/validate.ts';
-import { conversationDeliveries, messageDeliveries } from '../../live/audiences.ts';
 import { publish } from '../../live/publish.ts';
+import { announceChange } from '../groups/announce-change.ts';
 import { createGroup } from '../groups/service.ts';
 import { documentRoute, json } from '../openapi/describe.ts';
 import { boxPage } from './box-page.ts';
-import { conversationView } from './conversation-views.ts';
+import { conversationView, conversationViewQueries, viewsFromRows } from './conversation-views.ts';
 import { openDirect } from './queries.ts';
 
 export const conversationRoutes = new Hono<AppEnv>()
@@ -65,17 +65,27 @@ export const conversationRoutes = new Hono<AppEnv>()
       const { members: handles, title } = c.req.valid('json');
       const [handle] = handles;
       if (handles.length > 1 || !handle) {
-        const group = await createGroup(db, c.env, viewerId, handles, title ?? null);
-        publish(c.env, c.executionCtx, await messageDeliveries(db, group.row, [], { membersChanged: true }));
-        const view = await conversationView(db, viewerId, group.id);
-        if (!view) throw notFound('No such conversation');
-        return c.json(view, 201);
+        // The group and the creator's view of it come from one transaction; the others hear of it later.
+        const { change } = await createGroup(db, c.env, viewerId, handles, title ?? null);
+        announceChange(c, change);
+        if (!change.view) throw notFound('No such conversation');
+        return c.json(change.view, 201);
       }
-      const { id, created } = await openDirect(db, viewerId, handle);
-      const view = await conversationView(db, viewerId, id);
+      // A new conversation and the viewer's view of it come from one transaction; an existing one is read.
+      const opened = await openDirect(db, viewerId, handle, (ids) =>
+        conversationViewQueries(db, viewerId, ids),
+      );
+      const view = opened.read
+        ? viewsFromRows(viewerId, opened.read)[0]
+        : await conversationView(db, viewerId, opened.id);
       if (!view) throw notFound('No such conversation');
-      if (created) publish(c.env, c.executionCtx, await conversationDeliveries(db, id, [viewerId]));
-      return c.json(view, created ? 201 : 200);
+      // The viewer's other devices hear of a new one; the other side hears nothing until the first message.
+      if (opened.created) {
+        publish(c.env, c.executionCtx, [
+          { userId: viewerId, event: { type: 'conversation', conversation: view } },
+        ]);
+      }
+      return c.json(view, opened.created ? 201 : 200);
     },
   )
   .get(

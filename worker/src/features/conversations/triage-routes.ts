@@ -3,11 +3,10 @@ import { type Context, Hono } from 'hono';
 import type { AppEnv } from '../../env.ts';
 import { notFound } from '../../lib/api-error.ts';
 import { reportLimit } from '../../lib/limits.ts';
-import { admit } from '../../lib/rate-limits.ts';
 import { requireAuth } from '../../lib/require-auth.ts';
 import { validate } from '../../lib/validate.ts';
 import { conversationDeliveries, readDeliveries, unreadDeliveries } from '../../live/audiences.ts';
-import { publish, publishLater } from '../../live/publish.ts';
+import { publishLater } from '../../live/publish.ts';
 import { announceChange } from '../groups/announce-change.ts';
 import { leaveGroup } from '../groups/service.ts';
 import { fileReport } from '../moderation/report-filing.ts';
@@ -21,13 +20,21 @@ import {
 } from './member-state-queries.ts';
 import { requireMembership } from './queries.ts';
 
+/**
+ * The member's new unread counts, to their own devices. Read after the response (`publishLater`): the
+ * write is stored by then, and a fault in this read must cost a live event, not a 503 for a done write.
+ */
+function announceCounts(c: Context<AppEnv>, userId: string) {
+  publishLater(c.env, c.executionCtx, unreadDeliveries(c.get('db'), [userId]));
+}
+
 /** Muting moves the conversation in or out of the inbox badge, so the member's devices get new counts. */
 async function mute(c: Context<AppEnv>, id: string, muted: boolean) {
   const db = c.get('db');
   const userId = c.get('userId');
   await requireMembership(db, id, userId);
   await setMuted(db, id, userId, muted);
-  publish(c.env, c.executionCtx, await unreadDeliveries(db, [userId]));
+  announceCounts(c, userId);
 }
 
 /** What a member does with a conversation, mounted at `/v1/conversations/:id`: accept, decline, report, read, mute, leave. */
@@ -85,7 +92,7 @@ export const triageRoutes = new Hono<AppEnv>()
       const { id } = c.req.valid('param');
       await requireMembership(db, id, userId);
       await declineConversation(db, id, userId);
-      publish(c.env, c.executionCtx, await unreadDeliveries(db, [userId]));
+      announceCounts(c, userId);
       return c.body(null, 204);
     },
   )
@@ -105,9 +112,9 @@ export const triageRoutes = new Hono<AppEnv>()
       const userId = c.get('userId');
       const { id } = c.req.valid('param');
       const membership = await requireMembership(db, id, userId);
-      await admit(db, reportLimit(c.env, userId), 'Too many reports; try again later');
-      const reportId = await fileReport(db, userId, membership, c.req.valid('json'));
-      publish(c.env, c.executionCtx, await unreadDeliveries(db, [userId]));
+      const body = c.req.valid('json');
+      const reportId = await fileReport(db, userId, membership, body, reportLimit(c.env, userId));
+      announceCounts(c, userId);
       return c.json({ reportId }, 201);
     },
   )
@@ -181,12 +188,12 @@ export const triageRoutes = new Hono<AppEnv>()
       const { id } = c.req.valid('param');
       const membership = await requireMembership(db, id, userId);
       if (membership.conversation.kind === 'group') {
-        const { row, gone } = await leaveGroup(db, membership, userId);
-        await announceChange(c, row, gone);
+        const { change, gone } = await leaveGroup(db, membership, userId);
+        announceChange(c, change, gone);
         return c.body(null, 204);
       }
       await hideDirect(db, id, userId);
-      publish(c.env, c.executionCtx, await unreadDeliveries(db, [userId]));
+      announceCounts(c, userId);
       return c.body(null, 204);
     },
   );

@@ -1,13 +1,15 @@
-import type { ConversationEvent, MemberStatus } from '@clipdm/shared';
+import type { Conversation, ConversationEvent, MemberStatus } from '@clipdm/shared';
 import { and, eq, inArray, isNull, notExists, type SQL, sql } from 'drizzle-orm';
-import { runAsTransaction } from '../../db/raw-batch.ts';
+import { writeThenRead } from '../../db/raw-batch.ts';
+import { rowOf } from '../../db/raw-rows.ts';
 import { blocks, members, messages, users } from '../../db/schema.ts';
 import type { Db } from '../../env.ts';
 import { ApiError, notFound } from '../../lib/api-error.ts';
 import { newId } from '../../lib/ids.ts';
+import { conversationViewQueries, viewsFromRows } from '../conversations/conversation-views.ts';
 import { denialError } from '../conversations/dm-policy-checks.ts';
 import { decideEach } from '../conversations/dm-policy-facts.ts';
-import { type MessageRow, selectMessages } from '../messages/message-rows.ts';
+import { type MessageRow, messageColumns, selectMessagesStatement } from '../messages/message-rows.ts';
 import { sendStatements } from '../messages/queries.ts';
 
 type Person = { id: string; handle: string };
@@ -119,9 +121,11 @@ export function passOwnership(conversationId: string): SQL {
 
 /**
  * Applies member changes and stores the event message describing them ("alice added carol") in ONE
- * transaction, and returns that message. The changes are raw SQL statements (`service.ts` writes
- * them) because they share one `runAsTransaction` batch, which drizzle cannot bind
- * (drizzle-orm#2277).
+ * transaction, and reads back in that same transaction what comes after: the event message, every member
+ * row (the live events' audience) and the actor's own view of the conversation (none once they left).
+ * A fault fails all of it, so a change is either stored and answered or neither: no read after the commit
+ * can turn a stored change into a 503. The changes are raw SQL statements (`service.ts` writes them)
+ * because they share one `runAsTransaction` batch, which drizzle cannot bind (drizzle-orm#2277).
  */
 export async function changeWithEvent(
   db: Db,
@@ -130,7 +134,7 @@ export async function changeWithEvent(
   event: Omit<ConversationEvent, 'actor'>,
   changes: SQL[],
   before: SQL[] = [],
-): Promise<MessageRow> {
+): Promise<GroupChange> {
   const id = newId();
   const now = new Date().toISOString();
   const input = {
@@ -140,18 +144,27 @@ export async function changeWithEvent(
     kind: 'event' as const,
     event: { ...event, actor },
   };
-  await runAsTransaction(db, [...before, ...changes, ...sendStatements(id, now, input)]);
-  const [row] = await selectMessages(db).where(eq(messages.id, id));
-  if (!row) throw new Error('event message missing after its transaction');
-  return row;
+  const [stored, after, ...viewRows] = await writeThenRead(
+    db,
+    [...before, ...changes, ...sendStatements(id, now, input)],
+    [
+      // Raw, with its own aliases: drizzle's batch shifts the joined columns of the same name (drizzle-orm#6038).
+      selectMessagesStatement(eq(messages.id, id)),
+      db.select().from(members).where(eq(members.conversationId, conversationId)),
+      ...conversationViewQueries(db, actor.id, [conversationId]),
+    ],
+  );
+  const raw = stored.results[0] as Record<string, unknown> | undefined;
+  if (!raw) throw new Error('event message missing after its transaction');
+  const [view] = viewsFromRows(actor.id, viewRows);
+  return { row: rowOf<MessageRow>(messageColumns, raw), after, view };
 }
 
-/** Active members of a conversation (in the inbox or requests). */
-export async function activeMembers(db: Db, conversationId: string) {
-  return db
-    .select()
-    .from(members)
-    .where(and(eq(members.conversationId, conversationId), inArray(members.state, ['accepted', 'request'])));
+/** A stored member change: its event message, the member rows after it, and the actor's view. */
+export interface GroupChange {
+  row: MessageRow;
+  after: (typeof members.$inferSelect)[];
+  view: Conversation | undefined;
 }
 
 /** The live account behind a handle, for member removal; 404 when unknown. */

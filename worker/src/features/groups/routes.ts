@@ -34,9 +34,10 @@ export const groupRoutes = new Hono<AppEnv>()
       const db = c.get('db');
       const userId = c.get('userId');
       const membership = await requireMembership(db, c.req.valid('param').id, userId);
-      const { id, row } = await renameGroup(db, membership, userId, c.req.valid('json').title);
-      await announceChange(c, row);
-      const view = await conversationView(db, userId, id);
+      const { id, change } = await renameGroup(db, membership, userId, c.req.valid('json').title);
+      announceChange(c, change);
+      // The same title again: nothing was written, so the view is read on its own.
+      const view = change ? change.view : await conversationView(db, userId, id);
       if (!view) throw notFound('No such conversation');
       return c.json(view, 200);
     },
@@ -56,9 +57,10 @@ export const groupRoutes = new Hono<AppEnv>()
       const db = c.get('db');
       const userId = c.get('userId');
       const membership = await requireMembership(db, c.req.valid('param').id, userId);
-      const { id, row } = await addToGroup(db, c.env, membership, userId, c.req.valid('json').handles);
-      await announceChange(c, row);
-      const view = await conversationView(db, userId, id);
+      const { id, change } = await addToGroup(db, c.env, membership, userId, c.req.valid('json').handles);
+      announceChange(c, change);
+      // No one new (all of them already in): nothing was written, so the view is read on its own.
+      const view = change ? change.view : await conversationView(db, userId, id);
       if (!view) throw notFound('No such conversation');
       return c.json(view, 200);
     },
@@ -78,8 +80,8 @@ export const groupRoutes = new Hono<AppEnv>()
       const userId = c.get('userId');
       const { id, handle } = c.req.valid('param');
       const membership = await requireMembership(db, id, userId);
-      const { row, gone } = await removeFromGroup(db, membership, userId, handle);
-      await announceChange(c, row, gone);
+      const { change, gone } = await removeFromGroup(db, membership, userId, handle);
+      announceChange(c, change, gone);
       return c.body(null, 204);
     },
   );

@@ -7,7 +7,6 @@ import { getUserById } from '../account/queries.ts';
 import { type Membership, memberRows } from '../conversations/queries.ts';
 import { overLimitAnswer, refuseGoneForGood, requestsCounted } from './invitee-rules.ts';
 import {
-  activeMembers,
   admissions,
   capGuard,
   changeWithEvent,
@@ -66,7 +65,7 @@ export async function createGroup(
     { userId: creatorId, role: 'owner', state: 'accepted' },
     ...invitees.map((p) => ({ userId: p.id, role: 'member', state: statuses.get(p.id) ?? 'request' })),
   ];
-  const row = await changeWithEvent(
+  const change = await changeWithEvent(
     db,
     id,
     actor,
@@ -79,7 +78,7 @@ export async function createGroup(
   ).catch(async (error: unknown) => {
     throw await overLimitAnswer(db, error, counted);
   });
-  return { id, row };
+  return { id, change };
 }
 
 /** Any accepted member adds people, each admitted by their own policy, up to the cap. */
@@ -99,7 +98,7 @@ export async function addToGroup(
   const people = (await peopleByHandles(db, adderId, handles)).filter(
     (p) => !current.some((m) => m.userId === p.id),
   );
-  if (people.length === 0) return { id, row: null };
+  if (people.length === 0) return { id, change: null };
   const cap = limitsOf(env).groupMembers;
   if (current.length + people.length > cap) throw tooMany(cap);
   refuseGoneForGood(people, everyone);
@@ -114,7 +113,7 @@ export async function addToGroup(
   const now = new Date().toISOString();
   const actor = await actorOf(db, adderId);
   // The count above is a fast answer; the guard in the same transaction is what holds the cap when adds race.
-  const row = await changeWithEvent(
+  const change = await changeWithEvent(
     db,
     id,
     actor,
@@ -124,10 +123,14 @@ export async function addToGroup(
   ).catch(async (error: unknown) => {
     throw isOverCap(error) ? tooMany(cap) : await overLimitAnswer(db, error, counted);
   });
-  return { id, row };
+  return { id, change };
 }
 
-/** The owner removes a member; anyone removes themself (which is leaving). */
+/**
+ * The owner removes a member; anyone removes themself (which is leaving). Removing someone already removed
+ * is done already (a DELETE is idempotent): a retry whose first answer was lost gets its 204 again, with
+ * no second change. Only the owner, still a member, gets that; anyone else is refused as before.
+ */
 export async function removeFromGroup(db: Db, membership: Membership, actorId: string, handle: string) {
   requireGroup(membership);
   const target = await personByHandle(db, handle);
@@ -135,8 +138,10 @@ export async function removeFromGroup(db: Db, membership: Membership, actorId: s
   if (membership.member.role !== 'owner')
     throw new ApiError('forbidden', 'Only the owner can remove members');
   const id = membership.conversation.id;
-  if (!(await activeMembers(db, id)).some((m) => m.userId === target.id)) throw notFound('No such member');
-  const row = await changeWithEvent(
+  const state = (await memberRows(db, id)).find((m) => m.userId === target.id)?.state;
+  if (state === 'removed') return { id, change: null, gone: null };
+  if (state !== 'accepted' && state !== 'request') throw notFound('No such member');
+  const change = await changeWithEvent(
     db,
     id,
     await actorOf(db, actorId),
@@ -146,14 +151,14 @@ export async function removeFromGroup(db: Db, membership: Membership, actorId: s
       where conversation_id = ${id} and user_id = ${target.id}`,
     ],
   );
-  return { id, row, gone: target.id };
+  return { id, change, gone: target.id };
 }
 
 /** Leaving a group; an owner's ownership passes to the longest-standing member. */
 export async function leaveGroup(db: Db, membership: Membership, userId: string) {
   requireGroup(membership);
   const id = membership.conversation.id;
-  const row = await changeWithEvent(
+  const change = await changeWithEvent(
     db,
     id,
     await actorOf(db, userId),
@@ -164,21 +169,25 @@ export async function leaveGroup(db: Db, membership: Membership, userId: string)
       passOwnership(id),
     ],
   );
-  return { id, row, gone: userId };
+  return { id, change, gone: userId };
 }
 
-/** The owner renames the group. */
+/**
+ * The owner renames the group. The title it already has is no change: no event, nothing to announce (so a
+ * retry whose first answer was lost tells no one twice).
+ */
 export async function renameGroup(db: Db, membership: Membership, actorId: string, title: string) {
   requireGroup(membership);
   if (membership.member.role !== 'owner')
     throw new ApiError('forbidden', 'Only the owner can rename the group');
   const id = membership.conversation.id;
-  const row = await changeWithEvent(
+  if (membership.conversation.title === title) return { id, change: null };
+  const change = await changeWithEvent(
     db,
     id,
     await actorOf(db, actorId),
     { type: 'renamed', targets: [], title },
     [sql`update conversations set title = ${title} where id = ${id}`],
   );
-  return { id, row };
+  return { id, change };
 }

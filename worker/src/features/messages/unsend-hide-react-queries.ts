@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNull, lt } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { conversations, hiddenMessages, members, messages, reactions } from '../../db/schema.ts';
 import type { Db } from '../../env.ts';
 import { canSee } from '../conversations/queries.ts';
@@ -92,7 +92,12 @@ export async function setReaction(db: Db, userId: string, message: MemberMessage
     db
       .insert(reactions)
       .values({ messageId: message.id, userId, emoji, createdAt })
-      .onConflictDoUpdate({ target: [reactions.messageId, reactions.userId], set: { emoji, createdAt } }),
+      // The same emoji again changes nothing (a retry whose answer was lost keeps the reaction's time).
+      .onConflictDoUpdate({
+        target: [reactions.messageId, reactions.userId],
+        set: { emoji, createdAt },
+        setWhere: sql`${reactions.emoji} <> excluded.emoji`,
+      }),
     reactionRowsOf(db, message.id),
     audienceOf(db, message),
   ]);
