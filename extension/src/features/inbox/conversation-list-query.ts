@@ -45,3 +45,28 @@ export function removeFromLists(client: QueryClient, conversationId: string): vo
 export function replaceInLists(client: QueryClient, conversation: Conversation): void {
   mapLists(client, (items) => items.map((c) => (c.id === conversation.id ? conversation : c)));
 }
+
+/** The box a conversation belongs in. */
+export function boxOf(conversation: Conversation): Box {
+  return conversation.status === 'request' ? 'requests' : 'inbox';
+}
+
+/**
+ * Puts a conversation the worker just answered for on its own (started from New message, opened from
+ * the page or a notification) at the top of its box when the box does not show it: a box off screen is
+ * not refetched, and without this neither it nor its saved copy would have it. A row already there is
+ * left alone (`replaceInLists` is for newer copies). False when the box is not held at all.
+ */
+export function addToList(client: QueryClient, conversation: Conversation): boolean {
+  const key = queryKeys.conversationList(boxOf(conversation));
+  const data = client.getQueryData<ConversationPages>(key);
+  const [first, ...rest] = data?.pages ?? [];
+  if (!data || !first) return false;
+  if (!data.pages.some((page) => page.items.some((c) => c.id === conversation.id))) {
+    client.setQueryData<ConversationPages>(key, {
+      ...data,
+      pages: [{ ...first, items: [conversation, ...first.items] }, ...rest],
+    });
+  }
+  return true;
+}
