@@ -59,6 +59,28 @@ describe('the saved copy of the boxes', () => {
     stop();
   });
 
+  it("shows a message sent or received off screen as its row's last one, the row first", async () => {
+    const client = createQueryClient();
+    const stop = keepOfflineCopies(client);
+    vi.spyOn(api, 'listConversations').mockResolvedValue({ items: [alice, bob], cursor: null });
+    await client.fetchInfiniteQuery(conversationListQuery('inbox'));
+    await savedIds('inbox', 2);
+    const sent = message(2, { conversationId: 'c-2', text: 'see you soon' });
+    patchQueryCache(client, { type: 'message', message: sent });
+    await waitFor(async () => {
+      const [top] = (await savedListsItem.getValue()).inbox ?? [];
+      expect(top).toMatchObject({ id: 'c-2', lastMessage: { text: 'see you soon' } });
+    });
+    // An older message (a late duplicate) changes nothing.
+    patchQueryCache(client, { type: 'message', message: message(1, { conversationId: 'c-1' }) });
+    const held = client.getQueryData(conversationListQuery('inbox').queryKey);
+    expect(flattenPages(held).map((c) => [c.id, c.lastMessage?.seq])).toEqual([
+      ['c-2', 2],
+      ['c-1', 1],
+    ]);
+    stop();
+  });
+
   it('gains a conversation opened while the inbox is off screen, at the top of it and of the cache', async () => {
     const client = createQueryClient();
     const stop = keepOfflineCopies(client);
