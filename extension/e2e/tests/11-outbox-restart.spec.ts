@@ -56,8 +56,8 @@ test('11. outbox: messages queued while the worker fails survive a browser resta
     await startDirect(panel, 'finn.outbox');
     await sendText(panel, BEFORE);
     await sentMessage(panel, BEFORE).waitFor({ timeout: UI_TIMEOUT });
-    // Back through the inbox, which the panel keeps a copy of for when the worker cannot be reached.
-    await openFinn(panel);
+    // The chat was started from New message and the inbox is not shown again before the restart: its
+    // saved copy must have gained Finn's chat on its own for the panel to find it with the worker down.
 
     // What Finn's side of the API holds, oldest first: the texts of this test only.
     const conversationId = await api.directConversation(finn, 'erin.outbox');
@@ -106,6 +106,10 @@ test('11. outbox: messages queued while the worker fails survive a browser resta
     erin = await people.restart(erin);
     await expectingFailedRequests(erin, async () => {
       panel = await openPanel(erin);
+      await expect(
+        panel.getByRole('alert').filter({ hasText: 'Saved copy' }),
+        'the inbox shows its saved copy',
+      ).toBeVisible({ timeout: UI_TIMEOUT });
       await openFinn(panel);
       for (const text of TEXTS) await waiting(panel, text).waitFor({ timeout: UI_TIMEOUT });
       await shot(panel, 'pending-after-restart');

@@ -2,6 +2,7 @@ import { type ErrorCode, isErrorBody } from '@clipdm/shared';
 import createClient from 'openapi-fetch';
 import { getApiBaseUrl } from './base-url.ts';
 import { fetchWithBookmark } from './d1-bookmark.ts';
+import { retryAfterSeconds } from './retry-after.ts';
 import type { paths } from './schema.gen.d.ts';
 
 /** The API's error codes, plus the two only a client can see. */
@@ -12,6 +13,7 @@ export class ApiFailure extends Error {
   readonly code: ClientErrorCode;
   readonly status: number;
   readonly details: Record<string, unknown> | undefined;
+  /** Seconds the worker asked to wait (`Retry-After`, either form), when it said. */
   readonly retryAfter: number | undefined;
 
   constructor(
@@ -80,7 +82,7 @@ export async function send<T>(call: (init: CallInit) => Promise<Answer<T>>, toke
   const { response, error } = answer;
   // `data` is undefined only for answers without a body (204), whose type is `undefined` too.
   if (response.ok) return answer.data as T;
-  const retryAfter = Number(response.headers.get('retry-after')) || undefined;
+  const retryAfter = retryAfterSeconds(response.headers.get('retry-after'));
   if (isErrorBody(error)) {
     throw new ApiFailure(error.error.code, error.error.message, {
       status: response.status,

@@ -37,6 +37,8 @@ export interface PendingOpen {
 
 export const sessionItem = storage.defineItem<Session | null>('local:session', { fallback: null });
 export const outboxItem = storage.defineItem<OutboxItem[]>('local:outbox', { fallback: [] });
+/** Epoch ms before which the outbox sends nothing: when the worker last asked it to wait (`Retry-After`). */
+export const outboxNotBeforeItem = storage.defineItem<number>('local:outboxNotBefore', { fallback: 0 });
 export const draftsItem = storage.defineItem<Record<string, string>>('local:drafts', { fallback: {} });
 export const pendingShareItem = storage.defineItem<PendingShare | null>('local:pendingShare', {
   fallback: null,

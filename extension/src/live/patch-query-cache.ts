@@ -3,7 +3,7 @@ import type { QueryClient } from '@tanstack/preact-query';
 import { queryKeys } from '../api/query-keys.ts';
 import { markUnsent, mergeMessages, setReactions } from '../features/conversation/message-updates.ts';
 import { lastSeqOf, type MessageWindow, updateMessages } from '../features/conversation/messages-query.ts';
-import { replaceInLists } from '../features/inbox/conversation-list-query.ts';
+import { replaceInLists, showLastMessage } from '../features/inbox/conversation-list-query.ts';
 import type { PanelEvent } from './panel-events.ts';
 
 function refreshCounts(client: QueryClient): void {
@@ -29,6 +29,7 @@ export function patchQueryCache(client: QueryClient, event: PanelEvent): void {
       } else {
         updateMessages(client, conversationId, (messages) => mergeMessages(messages, [event.message]));
       }
+      showLastMessage(client, event.message);
       refreshCounts(client);
       return;
     }

@@ -2,9 +2,7 @@ import { useEffect, useMemo } from 'preact/hooks';
 import { type OutboxItem, outboxItem } from '../browser/storage-items.ts';
 import { useStorageValue } from '../browser/use-storage-value.ts';
 import { emit } from '../live/panel-events.ts';
-import { flushOutbox } from './outbox.ts';
-
-const RETRY_MS = 4_000;
+import { flushOutbox, RETRY_MS } from './outbox.ts';
 
 /** Sends what is queued and hands each stored message to the open views, like a live event. */
 export async function pumpOutbox(): Promise<void> {
@@ -17,7 +15,8 @@ export async function pumpOutbox(): Promise<void> {
 
 /**
  * Keeps the outbox moving while the panel is open: right away, whenever something is queued,
- * when the browser comes back online, and every few seconds while anything is still pending.
+ * when the browser comes back online, and every few seconds while anything is still pending (a run
+ * before the worker's `Retry-After` sends nothing: `flushOutbox` waits it out).
  */
 export function useOutboxPump(): void {
   const items = useStorageValue(outboxItem);

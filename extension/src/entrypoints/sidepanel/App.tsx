@@ -4,6 +4,7 @@ import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { createQueryClient } from '../../api/query-client.ts';
 import { t } from '../../browser/i18n.ts';
+import { useOfflineCopies } from '../../browser/keep-offline-copies.ts';
 import { savedChatsItem, savedListsItem } from '../../browser/offline-cache.ts';
 import { sessionItem } from '../../browser/storage-items.ts';
 import { useStorageValue } from '../../browser/use-storage-value.ts';
@@ -58,6 +59,7 @@ function Panel({ me }: { me: Me }) {
   const unread = useUnread();
   useOutboxPump();
   useLiveQueryCache();
+  useOfflineCopies();
   useEffect(() => startPanelLive(), []);
   const openById = (id: string) => setRoute({ name: 'conversation', id, from: 'inbox' });
   const intents = usePendingIntents(openById);

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import { type ApiFailure, asFailure } from '../../api/http.ts';
 import { t } from '../../browser/i18n.ts';
-import { saveChat, useSavedChat } from '../../browser/offline-cache.ts';
+import { useSavedChat } from '../../browser/offline-cache.ts';
 import { discard, enqueue, retry } from '../../outbox/outbox.ts';
 import { pumpOutbox, useOutbox } from '../../outbox/use-outbox.ts';
 import { conversationName, otherMembers } from '../../ui/display-names.ts';
@@ -44,9 +44,6 @@ function ConversationBody({ id, myId, onBack, onRemoved, onRetry }: Props & { on
   // With the worker unreachable, the saved copy of this chat stands in (marked as such).
   const offline = chat.conversation === null && chat.error !== null && saved !== null;
   const messages = offline ? saved.messages : chat.messages;
-  useEffect(() => {
-    if (chat.conversation && !chat.error) void saveChat(chat.conversation, chat.messages);
-  }, [chat.conversation, chat.messages, chat.error]);
   const pending = useOutbox(id);
   const [draft, setDraft] = useDraft(id);
   const [infoOpen, setInfoOpen] = useState(false);

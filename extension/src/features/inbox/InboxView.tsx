@@ -1,8 +1,8 @@
 import type { Conversation } from '@clipdm/shared';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import { t } from '../../browser/i18n.ts';
-import { saveList, useSavedList } from '../../browser/offline-cache.ts';
+import { useSavedList } from '../../browser/offline-cache.ts';
 import { useStorageValue } from '../../browser/use-storage-value.ts';
 import { conversationName } from '../../ui/display-names.ts';
 import { ErrorNote } from '../../ui/ErrorNote.tsx';
@@ -34,10 +34,6 @@ export function InboxView({
   const saved = useSavedList('inbox');
   const pins = useStorageValue(pinnedItem) ?? [];
   const [query, setQuery] = useState('');
-
-  useEffect(() => {
-    if (!list.loading && !list.error) void saveList('inbox', list.conversations);
-  }, [list.conversations, list.loading, list.error]);
 
   const offline = list.error !== null && list.conversations.length === 0;
   const source = offline ? saved : list.conversations;
