@@ -97,7 +97,6 @@ export function buildWorld({ passwordHash, salt, iterations, seed = 14 }) {
       // Most people have read everything; some are a few messages behind.
       const behind = pending ? count : rng.next() < 0.7 ? 0 : rng.int(1, Math.min(5, count));
       const lastRead = count - behind;
-      const unread = senders.slice(lastRead).filter((s) => s !== member).length;
       rows.members.push({
         conversation_id: id,
         user_id: userId(member),
@@ -106,8 +105,6 @@ export function buildWorld({ passwordHash, salt, iterations, seed = 14 }) {
         hidden: 0,
         muted: 0,
         last_read_seq: lastRead,
-        unread_count: unread,
-        last_activity_at: iso(lastAt),
         direct_activity_at: kind === 'direct' ? iso(lastAt) : null,
         joined_at: createdAt,
         joined_seq: 0,

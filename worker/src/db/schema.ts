@@ -169,10 +169,10 @@ export const conversations = sqliteTable(
  * A user's place in a conversation. `state` is the viewer's box: `accepted` (inbox), `request`, or gone
  * (`declined`, `left`, `removed`). `hidden` keeps a direct conversation out of the lists until a message
  * arrives (a new one not yet written in, or one the user left). A send writes no member row but the
- * sender's: unread counts are the conversation's `last_seq` − `last_read_seq` (less `hidden_unread`, the
- * messages a block hides from this member), and the lists order by the
- * conversation's `last_activity_at`. `unreadCount` and `lastActivityAt` here are no longer kept up to
- * date nor read (they keep their creation values); a later migration drops them with the index column.
+ * sender's (and, in a direct chat, the recipient's `direct_activity_at`): unread counts are the
+ * conversation's `last_seq` − `last_read_seq` (less `hidden_unread`, the messages a block hides from this
+ * member), and a group's place in the lists is the conversation's `last_activity_at`. The per-member unread
+ * count and activity a send used to write for every member are gone (migration 0011).
  */
 export const members = sqliteTable(
   'members',
@@ -190,11 +190,9 @@ export const members = sqliteTable(
     hidden: integer('hidden', { mode: 'boolean' }).notNull().default(false),
     muted: integer('muted', { mode: 'boolean' }).notNull().default(false),
     lastReadSeq: integer('last_read_seq').notNull().default(0),
-    unreadCount: integer('unread_count').notNull().default(0),
     // Messages after the read marker that this member does not see (blocks in a group, `hiddenByBlock`):
     // the unread count is `last_seq − last_read_seq − hidden_unread`. Written only for such members.
     hiddenUnread: integer('hidden_unread').notNull().default(0),
-    lastActivityAt: text('last_activity_at').notNull().default(now),
     // A direct chat's last activity, on both its member rows (a send writes the two; the conversation has
     // it too), so a list of someone's direct chats is one range of members_box_idx in order. Null in a
     // group, whose activity lives on the conversation only: a group send writes no member rows.

@@ -141,7 +141,6 @@ export async function deleteAccount(db: Db, user: { id: string; handle: string |
       .set({
         role: 'member',
         state: sql`case when ${members.state} in ('accepted', 'request') then 'left' else ${members.state} end`,
-        unreadCount: 0,
       })
       .where(eq(members.userId, userId)),
     ...(user.handle ? [db.delete(rateHits).where(eq(rateHits.key, `login:${user.handle}`))] : []),

@@ -39,7 +39,7 @@ export const ownRowFields = {
   joinedSeq: members.joinedSeq,
   state: members.state,
   muted: members.muted,
-  // Derived, not stored: a send writes no row per member (members.unread_count is no longer kept).
+  // Derived, not stored: a send writes no row per member.
   unreadCount: sql<number>`case when ${members.state} in ('accepted', 'request') and ${members.hidden} = 0
     then max(0, ${conversations.lastSeq} - ${members.lastReadSeq} - ${members.hiddenUnread}) else 0 end`,
   id: conversations.id,

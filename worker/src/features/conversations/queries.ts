@@ -87,13 +87,11 @@ export async function getOrCreateDirect<const R extends readonly Step[]>(
     [
       sql`insert into conversations (id, kind, direct_key, last_activity_at, created_at)
       values (${id}, 'direct', ${input.directKey}, ${now}, ${now}) on conflict do nothing`,
-      sql`insert into members (conversation_id, user_id, role, state, hidden, last_activity_at, direct_activity_at,
-        joined_at)
-      select ${id}, ${input.creatorId}, 'member', 'accepted', 0, ${now}, ${now}, ${now}
+      sql`insert into members (conversation_id, user_id, role, state, hidden, direct_activity_at, joined_at)
+      select ${id}, ${input.creatorId}, 'member', 'accepted', 0, ${now}, ${now}
       where exists (select 1 from conversations where id = ${id}) on conflict do nothing`,
-      sql`insert into members (conversation_id, user_id, role, state, hidden, last_activity_at, direct_activity_at,
-        joined_at)
-      select ${id}, ${input.otherId}, 'member', ${input.otherStatus}, 1, ${now}, ${now}, ${now}
+      sql`insert into members (conversation_id, user_id, role, state, hidden, direct_activity_at, joined_at)
+      select ${id}, ${input.otherId}, 'member', ${input.otherStatus}, 1, ${now}, ${now}
       where exists (select 1 from conversations where id = ${id}) on conflict do nothing`,
     ],
     [direct, ...reads(direct)],

@@ -78,13 +78,13 @@ export function upsertMembers(
 ): SQL {
   const lastSeq = sql`(select last_seq from conversations where id = ${conversationId})`;
   return sql`insert into members (conversation_id, user_id, role, state, hidden, last_read_seq, joined_seq,
-      last_activity_at, joined_at)
+      joined_at)
     select ${conversationId}, json_extract(value, '$.userId'), json_extract(value, '$.role'),
-      json_extract(value, '$.state'), 0, ${lastSeq}, ${lastSeq}, ${now}, ${now}
+      json_extract(value, '$.state'), 0, ${lastSeq}, ${lastSeq}, ${now}
     from json_each(${JSON.stringify(rows)}) where true
     on conflict (conversation_id, user_id) do update set role = excluded.role, state = excluded.state, hidden = 0,
-      muted = 0, unread_count = 0, last_read_seq = excluded.last_read_seq, joined_seq = excluded.joined_seq,
-      last_activity_at = excluded.last_activity_at, joined_at = excluded.joined_at
+      muted = 0, hidden_unread = 0, last_read_seq = excluded.last_read_seq, joined_seq = excluded.joined_seq,
+      joined_at = excluded.joined_at
     where members.state = 'removed'`;
 }
 

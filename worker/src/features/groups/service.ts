@@ -147,7 +147,7 @@ export async function removeFromGroup(db: Db, membership: Membership, actorId: s
     await actorOf(db, actorId),
     { type: 'removed', targets: [target], title: null },
     [
-      sql`update members set state = 'removed', role = 'member', unread_count = 0
+      sql`update members set state = 'removed', role = 'member'
       where conversation_id = ${id} and user_id = ${target.id}`,
     ],
   );
@@ -164,7 +164,7 @@ export async function leaveGroup(db: Db, membership: Membership, userId: string)
     await actorOf(db, userId),
     { type: 'left', targets: [], title: null },
     [
-      sql`update members set state = 'left', role = 'member', unread_count = 0
+      sql`update members set state = 'left', role = 'member'
       where conversation_id = ${id} and user_id = ${userId}`,
       passOwnership(id),
     ],

@@ -1,0 +1,2 @@
+ALTER TABLE `members` DROP COLUMN `unread_count`;--> statement-breakpoint
+ALTER TABLE `members` DROP COLUMN `last_activity_at`;
