@@ -2,6 +2,7 @@ import type { Conversation, Message } from '@clipdm/shared';
 import { type InfiniteData, infiniteQueryOptions, type QueryClient } from '@tanstack/preact-query';
 import { api, type Box, type Page } from '../../api/client.ts';
 import { queryKeys } from '../../api/query-keys.ts';
+import { takeEarlyInbox } from './early-inbox.ts';
 
 /** A box of conversations as the cache holds it: the pages loaded so far, with their cursors. */
 export type ConversationPages = InfiniteData<Page<Conversation>>;
@@ -10,7 +11,10 @@ export type ConversationPages = InfiniteData<Page<Conversation>>;
 export function conversationListQuery(box: Box) {
   return infiniteQueryOptions({
     queryKey: queryKeys.conversationList(box),
-    queryFn: ({ pageParam }) => api.listConversations(box, pageParam),
+    queryFn: ({ pageParam }) => {
+      const early = box === 'inbox' && pageParam === undefined ? takeEarlyInbox() : undefined;
+      return early?.catch(() => api.listConversations(box)) ?? api.listConversations(box, pageParam);
+    },
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.cursor ?? undefined,
   });
