@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { extensionArgs } from '../extension/e2e/harness/chromium.ts';
 // The layout rules, shared with the end-to-end suite (tests/09-screens.spec.ts); Node strips the types.
 import {
   layoutProblems,
@@ -61,17 +62,7 @@ async function launch(lang) {
     viewport: PANEL,
     locale: lang,
     env: { ...process.env, LANGUAGE: lang, LANG: `${lang.replace('-', '_')}.UTF-8` },
-    args: [
-      `--disable-extensions-except=${EXTENSION}`,
-      `--load-extension=${EXTENSION}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      `--lang=${lang}`,
-    ],
+    args: [...extensionArgs(EXTENSION), `--lang=${lang}`],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const id = new URL(worker.url()).host;

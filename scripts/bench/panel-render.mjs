@@ -8,7 +8,7 @@
 import { cpSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { ChromiumMissing, ensureChromium } from '../../extension/e2e/harness/chromium.ts';
+import { ChromiumMissing, ensureChromium, extensionArgs } from '../../extension/e2e/harness/chromium.ts';
 import { ROOT } from '../../extension/e2e/harness/processes.ts';
 import { readRenderFigures } from '../../extension/e2e/harness/render-figures.ts';
 import { median } from './stats.mjs';
@@ -53,16 +53,7 @@ export async function measurePanelRender({ baseUrl, handle, password, tempDir, l
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath,
     headless: true,
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: extensionArgs(extensionDir),
   });
   try {
     const serviceWorker =

@@ -145,3 +145,21 @@ export function ensureChromium(
     `apt-get installed chromium, but no browser is in the usual places. ${INSTALL_HINT}`,
   );
 }
+
+/**
+ * The command line of a headless Chromium with the unpacked extension in `extensionDir` and nothing else
+ * loaded, quiet (no background networking, updates or sync): the suite's people, the screenshots and the
+ * bench's panel timing all launch it this way.
+ */
+export function extensionArgs(extensionDir: string): string[] {
+  return [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ];
+}

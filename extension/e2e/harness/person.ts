@@ -1,4 +1,5 @@
 import { type BrowserContext, type ConsoleMessage, chromium, type Page, type Worker } from '@playwright/test';
+import { extensionArgs } from './chromium.ts';
 
 const PANEL_SIZE = { width: 420, height: 760 };
 
@@ -46,17 +47,7 @@ export async function launchPerson(options: {
     locale: lang,
     // Chromium on Linux takes its UI language, and so chrome.i18n's, from these as much as from --lang.
     env: { ...process.env, LANGUAGE: lang, LANG: `${lang.replace('-', '_')}.UTF-8` },
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      `--lang=${lang}`,
-    ],
+    args: [...extensionArgs(extensionDir), `--lang=${lang}`],
   });
   const serviceWorker =
     context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
