@@ -73,4 +73,31 @@ describe('people search hints', () => {
     expect(screen.queryByRole('button', { name: 'Remove Dave' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Remove Carol' })).toBeTruthy();
   });
+  it('sends the same clientId when Create is pressed again after a failure, and a new one for another group', async () => {
+    const create = vi
+      .spyOn(api, 'createConversation')
+      .mockRejectedValue(new ApiFailure('unavailable', 'try again', { status: 503 }));
+    renderWithQueries(<NewGroupView onOpen={vi.fn()} />);
+    search();
+    fireEvent.click(await screen.findByRole('checkbox', { name: /Carol/ }));
+    fireEvent.click(screen.getByRole('checkbox', { name: /Dave/ }));
+    const createGroup = () => fireEvent.click(screen.getByRole('button', { name: 'Create group' }));
+    createGroup();
+    await waitFor(() => expect(create).toHaveBeenCalledTimes(1));
+    await waitFor(() =>
+      expect((screen.getByRole('button', { name: 'Create group' }) as HTMLButtonElement).disabled).toBe(
+        false,
+      ),
+    );
+    createGroup();
+    await waitFor(() => expect(create).toHaveBeenCalledTimes(2));
+    const keys = () => create.mock.calls.map(([body]) => body.clientId);
+    expect(keys()[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys()[1]).toBe(keys()[0]);
+    // Another group (a title now): another key.
+    fireEvent.input(screen.getByLabelText(/Group name/), { target: { value: 'Weekend' } });
+    createGroup();
+    await waitFor(() => expect(create).toHaveBeenCalledTimes(3));
+    expect(keys()[2]).not.toBe(keys()[0]);
+  });
 });

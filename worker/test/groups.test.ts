@@ -62,6 +62,38 @@ describe('POST /v1/conversations (a group)', () => {
     expect((await listBox(bob as TestUser, 'inbox')).map((c) => c.id)).toEqual([group.id]);
   });
 
+  it('answers the same clientId again with the group it made (200), even when the tries race', async () => {
+    const alice = await signUp('alice');
+    const [bob, carol] = (await friendsOf(alice, 2)) as [TestUser, TestUser];
+    const body = { members: [bob.handle, carol.handle], title: 'Once', clientId: 'group-key-1' };
+    const first = await alice.api('/v1/conversations', { body });
+    expect(first.status, await first.clone().text()).toBe(201);
+    const group = (await first.json()) as Conversation;
+    const again = await alice.api('/v1/conversations', { body });
+    expect(again.status).toBe(200);
+    expect(((await again.json()) as Conversation).id).toBe(group.id);
+    // Five tries at once with a new key: one group, every answer naming it.
+    const raced = { ...body, clientId: 'group-key-2' };
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => alice.api('/v1/conversations', { body: raced })),
+    );
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 201]);
+    const ids = new Set(await Promise.all(answers.map(async (r) => ((await r.json()) as Conversation).id)));
+    expect(ids.size).toBe(1);
+    // Without a key, or with another key, or from someone else with the same key: a new group.
+    const inbox = (await listBox(bob, 'inbox')).filter((c) => c.title === 'Once');
+    expect(inbox).toHaveLength(2);
+    const other = await alice.api('/v1/conversations', { body: { ...body, clientId: 'group-key-3' } });
+    expect(other.status).toBe(201);
+    await befriend(bob, carol);
+    const [dan] = (await friendsOf(bob, 1, 'dan')) as [TestUser];
+    const bobs = await bob.api('/v1/conversations', {
+      body: { members: [carol.handle, dan.handle], clientId: 'group-key-1' },
+    });
+    expect(bobs.status, await bobs.clone().text()).toBe(201);
+    expect(eventsOf(await messagesOf(bob, group.id))).toHaveLength(1);
+  });
+
   it('puts it in requests for an invitee who does not follow the creator, until they accept', async () => {
     const alice = await signUp('alice');
     const [bob] = (await friendsOf(alice, 1)) as [TestUser];

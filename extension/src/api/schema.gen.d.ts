@@ -1219,6 +1219,8 @@ export interface components {
     CreateConversationBody: {
       members: string[];
       title?: string;
+      /** @description Groups only: the same clientId again from the same person answers the group it already created (200) */
+      clientId?: string;
     };
     ReportFiled: {
       reportId: string;
@@ -2284,7 +2286,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The existing direct conversation */
+      /** @description The existing direct conversation, or the group this clientId already created */
       200: {
         headers: {
           [name: string]: unknown;

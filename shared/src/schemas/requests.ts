@@ -82,6 +82,14 @@ export const createConversationBody = z
   .object({
     members: z.array(handleSchema).min(1).max(31),
     title: groupTitleSchema.optional(),
+    /**
+     * A group's creation key, chosen by the client (as a message's): the same key again from the same
+     * person answers the group it created (200), so a retry after a lost answer makes no second group.
+     */
+    clientId: z.string().min(1).max(64).optional().meta({
+      description:
+        'Groups only: the same clientId again from the same person answers the group it already created (200)',
+    }),
   })
   .meta({ id: 'CreateConversationBody' });
 

@@ -161,8 +161,15 @@ export const conversations = sqliteTable(
     lastSeq: integer('last_seq').notNull().default(0),
     lastActivityAt: text('last_activity_at').notNull().default(now),
     createdAt: text('created_at').notNull().default(now),
+    // For groups created with a `clientId`: who created it and that key, unique together, so a retried
+    // create finds its group instead of making a second one. Null otherwise (SQLite lets nulls repeat).
+    creatorId: text('creator_id'),
+    clientId: text('client_id'),
   },
-  (t) => [uniqueIndex('conversations_direct_key_unique').on(t.directKey)],
+  (t) => [
+    uniqueIndex('conversations_direct_key_unique').on(t.directKey),
+    uniqueIndex('conversations_creator_client_unique').on(t.creatorId, t.clientId),
+  ],
 );
 
 /**

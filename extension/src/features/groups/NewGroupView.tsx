@@ -1,5 +1,5 @@
 import type { Conversation, User } from '@clipdm/shared';
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import { type ApiFailure, asFailure } from '../../api/http.ts';
 import { t } from '../../browser/i18n.ts';
@@ -21,6 +21,9 @@ export function NewGroupView({ onOpen }: { onOpen: (conversation: Conversation) 
   // People the server refused to add: marked in the results and taken out of the picked ones.
   const [cannotAdd, setCannotAdd] = useState<string[]>([]);
   const search = useUserSearch(query);
+  // One key per group as filled in: pressing Create again after a failure (the worker may have made the
+  // group and lost the answer) gets that group back instead of a second one; changing the form is a new group.
+  const clientId = useMemo(() => crypto.randomUUID(), [picked, title]);
 
   const isPicked = (user: User) => picked.some((p) => p.id === user.id);
   const toggle = (user: User) =>
@@ -32,6 +35,7 @@ export function NewGroupView({ onOpen }: { onOpen: (conversation: Conversation) 
     try {
       onOpen(
         await api.createConversation({
+          clientId,
           members: picked.map((p) => p.handle),
           ...(title.trim() ? { title: title.trim() } : {}),
         }),

@@ -53,7 +53,10 @@ export const conversationRoutes = new Hono<AppEnv>()
       summary: 'Open a direct conversation, or create a group',
       caller: 'user',
       success: {
-        200: json(conversationSchema, 'The existing direct conversation'),
+        200: json(
+          conversationSchema,
+          'The existing direct conversation, or the group this clientId already created',
+        ),
         201: json(conversationSchema, 'The new conversation'),
       },
       errors: [400, 403, 404, 413, 429],
@@ -62,14 +65,20 @@ export const conversationRoutes = new Hono<AppEnv>()
     async (c) => {
       const db = c.get('db');
       const viewerId = c.get('userId');
-      const { members: handles, title } = c.req.valid('json');
+      const { members: handles, title, clientId } = c.req.valid('json');
       const [handle] = handles;
       if (handles.length > 1 || !handle) {
+        const group = await createGroup(db, c.env, viewerId, handles, title ?? null, clientId ?? null);
+        if (!group.created) {
+          // A retry (the same clientId): the group it made, as it stands now.
+          const view = await conversationView(db, viewerId, group.id);
+          if (!view) throw notFound('No such conversation');
+          return c.json(view, 200);
+        }
         // The group and the creator's view of it come from one transaction; the others hear of it later.
-        const { change } = await createGroup(db, c.env, viewerId, handles, title ?? null);
-        announceChange(c, change);
-        if (!change.view) throw notFound('No such conversation');
-        return c.json(change.view, 201);
+        announceChange(c, group.change);
+        if (!group.change.view) throw notFound('No such conversation');
+        return c.json(group.change.view, 201);
       }
       // A new conversation and the viewer's view of it come from one transaction; an existing one is read.
       const opened = await openDirect(db, viewerId, handle, (ids) =>

@@ -2,7 +2,7 @@ import type { Conversation, ConversationEvent, MemberStatus } from '@clipdm/shar
 import { and, eq, inArray, isNull, notExists, type SQL, sql } from 'drizzle-orm';
 import { writeThenRead } from '../../db/raw-batch.ts';
 import { rowOf } from '../../db/raw-rows.ts';
-import { blocks, members, messages, users } from '../../db/schema.ts';
+import { blocks, conversations, members, messages, users } from '../../db/schema.ts';
 import type { Db } from '../../env.ts';
 import { ApiError, notFound } from '../../lib/api-error.ts';
 import { newId } from '../../lib/ids.ts';
@@ -158,6 +158,25 @@ export async function changeWithEvent(
   if (!raw) throw new Error('event message missing after its transaction');
   const [view] = viewsFromRows(actor.id, viewRows);
   return { row: rowOf<MessageRow>(messageColumns, raw), after, view };
+}
+
+/** The group `creatorId` made with `clientId`, if any (`conversations_creator_client_unique`). */
+export async function groupCreatedWith(
+  db: Db,
+  creatorId: string,
+  clientId: string,
+): Promise<string | undefined> {
+  const [row] = await db
+    .select({ id: conversations.id })
+    .from(conversations)
+    .where(and(eq(conversations.creatorId, creatorId), eq(conversations.clientId, clientId)))
+    .limit(1);
+  return row?.id;
+}
+
+/** Whether a failed batch was stopped by another group already holding its creator's `clientId`. */
+export function isDuplicateGroupKey(error: unknown): boolean {
+  return /UNIQUE constraint failed: conversations\.creator_id/i.test(String(error));
 }
 
 /** A stored member change: its event message, the member rows after it, and the actor's view. */

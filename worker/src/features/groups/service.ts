@@ -10,6 +10,9 @@ import {
   admissions,
   capGuard,
   changeWithEvent,
+  type GroupChange,
+  groupCreatedWith,
+  isDuplicateGroupKey,
   isOverCap,
   passOwnership,
   peopleByHandles,
@@ -38,14 +41,21 @@ function requireGroup(membership: Membership) {
   }
 }
 
-/** A new group of the creator (owner) and 2–31 invitees, each admitted by their own DM policy. */
+/**
+ * A new group of the creator (owner) and 2–31 invitees, each admitted by their own DM policy. With a
+ * `clientId`, the group this creator already made with it is the answer (`created: false`), checked before
+ * anything else and held by a unique index should two attempts race: a retry makes no second group.
+ */
 export async function createGroup(
   db: Db,
   env: Env,
   creatorId: string,
   handles: string[],
   title: string | null,
-) {
+  clientId: string | null = null,
+): Promise<{ created: true; id: string; change: GroupChange } | { created: false; id: string }> {
+  const earlier = clientId ? await groupCreatedWith(db, creatorId, clientId) : undefined;
+  if (earlier) return { created: false, id: earlier };
   const actor = await actorOf(db, creatorId);
   const invitees = (await peopleByHandles(db, creatorId, handles)).filter((p) => p.id !== creatorId);
   if (invitees.length < 2) {
@@ -72,13 +82,18 @@ export async function createGroup(
     { type: 'created', targets: invitees, title },
     [upsertMembers(id, now, rows)],
     [
-      sql`insert into conversations (id, kind, title, last_activity_at, created_at) values (${id}, 'group', ${title}, ${now}, ${now})`,
+      sql`insert into conversations (id, kind, title, last_activity_at, created_at, creator_id, client_id)
+        values (${id}, 'group', ${title}, ${now}, ${now}, ${clientId && creatorId}, ${clientId})`,
       ...counted.statements,
     ],
   ).catch(async (error: unknown) => {
+    // The same clientId won a race with this attempt: its group is the answer.
+    const raced =
+      clientId && isDuplicateGroupKey(error) ? await groupCreatedWith(db, creatorId, clientId) : undefined;
+    if (raced) return raced;
     throw await overLimitAnswer(db, error, counted);
   });
-  return { id, change };
+  return typeof change === 'string' ? { created: false, id: change } : { created: true, id, change };
 }
 
 /** Any accepted member adds people, each admitted by their own policy, up to the cap. */
