@@ -1,7 +1,6 @@
 import { env } from 'cloudflare:test';
 import { drizzle } from 'drizzle-orm/d1';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import * as schema from '../src/db/schema.ts';
 import { enrichVideo } from '../src/features/videos/oembed.ts';
 import { getVideoCache } from '../src/features/videos/queries.ts';
 

@@ -2,7 +2,6 @@ import { env } from 'cloudflare:test';
 import { drizzle } from 'drizzle-orm/d1';
 import { describe, expect, it } from 'vitest';
 import { toQuery } from '../src/db/raw-batch.ts';
-import * as schema from '../src/db/schema.ts';
 import { activeGroupsQuery } from '../src/features/account/account-deletion.ts';
 import { boxHalvesQueries } from '../src/features/conversations/box-page.ts';
 import {

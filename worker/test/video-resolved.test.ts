@@ -2,7 +2,6 @@ import { env } from 'cloudflare:test';
 import type { Message } from '@clipdm/shared';
 import { drizzle } from 'drizzle-orm/d1';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import * as schema from '../src/db/schema.ts';
 import { enrichVideo } from '../src/features/videos/oembed.ts';
 import { messagesOf, openDirect } from './chat-helpers.ts';
 import { befriend, signUp } from './helpers.ts';

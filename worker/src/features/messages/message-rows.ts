@@ -10,8 +10,6 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { selectList } from '../../db/raw-rows.ts';
 import { messages, users, videoCache } from '../../db/schema.ts';
 import type { Db } from '../../env.ts';
-import { chunked } from '../../lib/chunked.ts';
-import { reactionSummaries } from './reaction-summaries.ts';
 
 /** The message a reply quotes, and its sender: joined by primary key on every message read. */
 const quoted = alias(messages, 'quoted');
