@@ -12,15 +12,26 @@ export interface WorkerHandle {
   stop: () => Promise<void>;
 }
 
+/** The worker variables that point it at the fixture video site, and let the extension's origin in. */
+function fixtureSiteVars(fixtureOrigin: string): Record<string, string> {
+  return {
+    VIDEO_HOSTS: 'www.tiktok.com,m.tiktok.com,tiktok.com,vm.tiktok.com,vt.tiktok.com,127.0.0.1',
+    OEMBED_URL: `${fixtureOrigin}/oembed`,
+    // Exactly the extension's own origin (its id is fixed by the manifest key) and the fixture site.
+    ALLOWED_ORIGINS: `chrome-extension://${EXTENSION_ID},${fixtureOrigin}`,
+  };
+}
+
 /**
  * A fresh local D1 with every migration applied, and `wrangler dev` serving the worker on 127.0.0.1:`port`
- * with random secrets and the fixture site's host among the video hosts. Nothing touches the repo's
- * `.dev.vars` or `.wrangler` state: both live in `tempDir`. `vars` adds or overrides worker variables
- * (the benchmark lifts the send limits this way).
+ * with random secrets and, given `fixtureOrigin`, the fixture site's host among the video hosts. Nothing
+ * touches the repo's `.dev.vars` or `.wrangler` state: both live in `tempDir`. `vars` adds or overrides
+ * worker variables (the soak lifts the limits this way, the Firefox run names its own extension origin).
+ * The one starter of the e2e suite, the soak and the Firefox run.
  */
 export async function startWorker(options: {
   port: number;
-  fixtureOrigin: string;
+  fixtureOrigin?: string;
   tempDir: string;
   artifactsDir: string;
   vars?: Record<string, string>;
@@ -42,10 +53,7 @@ export async function startWorker(options: {
     JWT_SECRET: randomBytes(32).toString('hex'),
     CONTACTS_PEPPER: randomBytes(32).toString('hex'),
     ADMIN_TOKEN: adminToken,
-    VIDEO_HOSTS: 'www.tiktok.com,m.tiktok.com,tiktok.com,vm.tiktok.com,vt.tiktok.com,127.0.0.1',
-    OEMBED_URL: `${options.fixtureOrigin}/oembed`,
-    // Exactly the extension's own origin (its id is fixed by the manifest key) and the fixture site.
-    ALLOWED_ORIGINS: `chrome-extension://${EXTENSION_ID},${options.fixtureOrigin}`,
+    ...(options.fixtureOrigin ? fixtureSiteVars(options.fixtureOrigin) : {}),
     // Every account of the suite registers from 127.0.0.1.
     LIMIT_REGISTRATIONS_PER_HOUR: '100000',
     ...options.vars,
