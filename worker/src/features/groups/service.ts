@@ -54,9 +54,12 @@ export async function createGroup(
   title: string | null,
   clientId: string | null = null,
 ): Promise<{ created: true; id: string; change: GroupChange } | { created: false; id: string }> {
-  const earlier = clientId ? await groupCreatedWith(db, creatorId, clientId) : undefined;
+  // The lookup of an earlier group runs alongside the first read the create needs anyway: no wait of its own.
+  const [earlier, actor] = await Promise.all([
+    clientId ? groupCreatedWith(db, creatorId, clientId) : undefined,
+    actorOf(db, creatorId),
+  ]);
   if (earlier) return { created: false, id: earlier };
-  const actor = await actorOf(db, creatorId);
   const invitees = (await peopleByHandles(db, creatorId, handles)).filter((p) => p.id !== creatorId);
   if (invitees.length < 2) {
     throw new ApiError('invalid_request', 'A group needs at least 2 other people', {
