@@ -9,8 +9,11 @@ export function PersonLine({ user, showCanMessage = true }: { user: User; showCa
     <span class="person">
       <Avatar name={user.displayName} url={user.avatarUrl} />
       <span class="person-text">
-        <bdi class="person-name">{user.displayName}</bdi>
-        <VerifiedMark verified={user.verified} />
+        {/* One line: in the column of lines below, the mark alone would stretch to its width. */}
+        <span>
+          <bdi class="person-name">{user.displayName}</bdi>
+          <VerifiedMark verified={user.verified} />
+        </span>
         <span class="quiet"> @{user.handle}</span>
         {showCanMessage && (
           <span class={`can-message ${user.canMessage ? 'yes' : 'no'}`}>
