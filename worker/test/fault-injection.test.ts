@@ -4,6 +4,7 @@ import { app } from '../src/app.ts';
 import { dm, openDirect, send } from './chat-helpers.ts';
 import { type FaultPlan, faultyD1, faultyHubs } from './faults.ts';
 import { befriend, setPolicy, signUp, uniqueHandle } from './helpers.ts';
+import { connect } from './live-socket.ts';
 
 /** Every table's rows, to prove a failed write left nothing behind. */
 async function snapshot(): Promise<Map<string, string>> {
@@ -415,6 +416,8 @@ describe('fault injection: the live hub throws or never answers', () => {
       await befriend(alice, bob);
       const conversation = await openDirect(alice, bob);
       await send(alice, conversation.id, 'first');
+      // Both have a socket open, so fan-out calls their (faulty) hubs.
+      await Promise.all([connect(alice), connect(bob)]);
       const body = { clientId: `hub-${mode}`, text: 'the hub is down' };
       const path = `/v1/conversations/${conversation.id}/messages`;
       const hubs = faultyHubs(env.USER_HUB, mode);

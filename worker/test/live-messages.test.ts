@@ -182,6 +182,8 @@ describe('fan-out failures', () => {
     await befriend(alice, bob);
     const conversation = await directConversation(alice, bob);
     const aliceLive = await connect(alice);
+    // Bob has a socket open, so fan-out calls his (failing) hub.
+    await connect(bob);
     const { res, ctx } = await sendThrough(
       envWithFailingHubs({ [bob.user.id]: 'rejects' }),
       alice,
@@ -200,6 +202,7 @@ describe('fan-out failures', () => {
     const bob = await signUp('bob');
     await befriend(alice, bob);
     const conversation = await directConversation(alice, bob);
+    await connect(bob);
     const { res } = await sendThrough(envWithFailingHubs({ [bob.user.id]: 'hangs' }), alice, conversation.id);
     // Had the route awaited fan-out, this response would never have come.
     expect(res.status, await res.clone().text()).toBe(201);

@@ -1,6 +1,8 @@
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import type { StreamEvent } from '@clipdm/shared';
+import { drizzle } from 'drizzle-orm/d1';
 import { describe, expect, it } from 'vitest';
+import { markLive } from '../src/live/presence.ts';
 import { publish } from '../src/live/publish.ts';
 import { signUp } from './helpers.ts';
 import { connect, envWithFailingHubs, sleep } from './live-socket.ts';
@@ -39,6 +41,8 @@ describe('publish()', () => {
   it('swallows a hub that rejects and still reaches the other recipients', async () => {
     const alice = await signUp('alice');
     const aliceLive = await connect(alice);
+    // Fan-out calls only the hubs of people with a socket open.
+    await markLive(drizzle(env.DB), 'broken', 'its-socket');
     const ctx = createExecutionContext();
     publish(envWithFailingHubs({ broken: 'rejects' }), ctx, [
       { userId: 'broken', event: unread(1) },
@@ -52,6 +56,7 @@ describe('publish()', () => {
   it('returns at once, and reaches the others, while a hub never answers', async () => {
     const alice = await signUp('alice');
     const aliceLive = await connect(alice);
+    await markLive(drizzle(env.DB), 'stuck', 'its-socket');
     const ctx = createExecutionContext();
     const returned = publish(envWithFailingHubs({ stuck: 'hangs' }), ctx, [
       { userId: 'stuck', event: unread(1) },

@@ -63,7 +63,8 @@ describe('POST /v1/conversations/:id/messages round trips', () => {
     await send(a, conversation.id, 'hi');
     await send(b, conversation.id, 'hello');
 
-    // The reads, then the write; the recipients' unread counts are read for live events after the response.
+    // The reads, then the write; after the response, for live events only: the recipients' unread counts,
+    // then which of them have a socket open (live_presence).
     const d1 = countingD1(env.DB, 2);
     const ctx = createExecutionContext();
     const request = new Request(`http://clipdm.test/v1/conversations/${conversation.id}/messages`, {
@@ -76,7 +77,7 @@ describe('POST /v1/conversations/:id/messages round trips', () => {
     expect(((await res.json()) as Message).text).toBe('counted');
     d1.release();
     await waitOnExecutionContext(ctx);
-    expect(d1.calls()).toBe(3);
+    expect(d1.calls()).toBe(4);
     const stored = await messagesOf(b, conversation.id);
     expect(stored.map((m) => m.text)).toEqual(['hi', 'hello', 'counted']);
   });

@@ -343,6 +343,20 @@ export const streamTickets = sqliteTable(
 );
 
 /**
+ * Who has a live socket open, so fan-out calls only their hubs: a hub woken for a person with no socket
+ * costs a Durable Object request and its start-up, and most members of a group are offline at any moment.
+ * `mark` is set when a ticket opens a socket and cleared by the hub when its last socket closes, only if
+ * no newer ticket has set it since (see `live/presence.ts`). A stale row costs one needless call, never a
+ * lost event. No foreign key: the hub clears its row after the fact, and account rows are never deleted.
+ */
+export const livePresence = sqliteTable('live_presence', {
+  userId: text('user_id').primaryKey(),
+  mark: text('mark').notNull(),
+  // When the latest socket opened (ms): for operators, not read by the worker.
+  since: integer('since').notNull(),
+});
+
+/**
  * One sign-in or link in flight with an OAuth provider, keyed by the hash of its `state`: single use,
  * 10 minutes, and holding the PKCE verifier, which never leaves the worker.
  */

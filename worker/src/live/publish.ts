@@ -1,6 +1,8 @@
 import type { StreamEvent } from '@clipdm/shared';
+import { drizzle } from 'drizzle-orm/d1';
 import type { Env } from '../env.ts';
 import { describeError, logEvent } from '../lib/log.ts';
+import { liveAmong } from './presence.ts';
 
 export interface Delivery {
   userId: string;
@@ -33,16 +35,32 @@ async function sendToHub(env: Env, userId: string, events: StreamEvent[]): Promi
 /**
  * Hands events to each recipient's `UserHub` after the write has committed. Runs in `waitUntil`, so the
  * caller's response never waits on fan-out, and a hub that fails is logged, never surfaced: D1 is the
- * source of truth and clients catch up with `messages?after=`. One RPC call per recipient, whatever the
- * number of events, and recipients are reached in parallel so one slow hub does not hold up the others.
+ * source of truth and clients catch up with `messages?after=`. One RPC call per recipient with a socket
+ * open (`live_presence`), whatever the number of events, and recipients are reached in parallel so one
+ * slow hub does not hold up the others.
  */
 export function publish(env: Env, executionCtx: WaitUntil, deliveries: Delivery[]): void {
   if (deliveries.length === 0) return;
   executionCtx.waitUntil(fanOut(env, deliveries));
 }
 
-function fanOut(env: Env, deliveries: Delivery[]): Promise<unknown> {
-  return Promise.all([...eventsByUser(deliveries)].map(([userId, events]) => sendToHub(env, userId, events)));
+/**
+ * Calls the hubs of the recipients who have a socket open: the others would only be woken to find no one
+ * to tell (a Durable Object request each, and most of a group is offline at any moment). Read on the
+ * primary, where the stream route marked the socket before opening it. If the read fails, every hub is
+ * called, as before presence was kept: a wasted call beats a lost event.
+ */
+async function fanOut(env: Env, deliveries: Delivery[]): Promise<unknown> {
+  const byUser = eventsByUser(deliveries);
+  const live = await liveAmong(drizzle(env.DB), [...byUser.keys()]).catch((error) => {
+    logEvent('warn', { msg: 'presence read failed; calling every hub', error: describeError(error) });
+    return null;
+  });
+  return Promise.all(
+    [...byUser]
+      .filter(([userId]) => live === null || live.has(userId))
+      .map(([userId, events]) => sendToHub(env, userId, events)),
+  );
 }
 
 /**

@@ -7,6 +7,7 @@ import { streamTicketLimit } from '../lib/limits.ts';
 import { admit } from '../lib/rate-limits.ts';
 import { requireAuth } from '../lib/require-auth.ts';
 import { validate } from '../lib/validate.ts';
+import { markLive } from './presence.ts';
 import { consumeStreamTicket, issueStreamTicket } from './tickets.ts';
 
 /**
@@ -60,10 +61,13 @@ export const streamRoutes = new Hono<AppEnv>()
       }
       const owner = await consumeStreamTicket(c.get('db'), c.req.valid('query').ticket);
       if (!owner) throw new ApiError('unauthorized', 'The ticket is unknown, already used or expired');
+      // Marked before the socket exists, so no event published once it is open can skip this hub; the hub
+      // clears the mark when its last socket closes, unless a newer socket has replaced it.
+      const mark = crypto.randomUUID();
+      await markLive(c.get('db'), owner.userId, mark);
       const hub = c.env.USER_HUB.get(c.env.USER_HUB.idFromName(owner.userId));
       // The socket is tagged with its login, so ending that login closes it.
-      return hub.fetch(`https://user-hub/connect?login=${encodeURIComponent(owner.loginId)}`, {
-        headers: { Upgrade: 'websocket' },
-      });
+      const query = new URLSearchParams({ login: owner.loginId, user: owner.userId, mark });
+      return hub.fetch(`https://user-hub/connect?${query}`, { headers: { Upgrade: 'websocket' } });
     },
   );

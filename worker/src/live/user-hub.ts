@@ -1,7 +1,9 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { StreamEvent } from '@clipdm/shared';
+import { drizzle } from 'drizzle-orm/d1';
 import type { Env } from '../env.ts';
-import { logEvent } from '../lib/log.ts';
+import { describeError, logEvent } from '../lib/log.ts';
+import { forgetLive } from './presence.ts';
 
 /** The heartbeat: a client sends the text frame `ping`, the hub answers `pong`. */
 export const PING = 'ping';
@@ -13,6 +15,13 @@ export const MAX_SOCKETS_PER_USER = 16;
 interface SocketAttachment {
   connectedAt: number;
 }
+
+/** The presence mark of the newest socket this hub accepted, kept in its storage across hibernation. */
+interface NewestMark {
+  userId: string;
+  mark: string;
+}
+const NEWEST_MARK = 'newest-mark';
 
 /** The close code of a socket whose login ended (4000–4999 are the application's own). */
 export const SIGNED_OUT = 4401;
@@ -44,7 +53,11 @@ export class UserHub extends DurableObject<Env> {
   override async fetch(request: Request): Promise<Response> {
     const { pathname } = new URL(request.url);
     if (pathname === '/connect' && request.headers.get('upgrade')?.toLowerCase() === 'websocket') {
-      return this.acceptDevice(new URL(request.url).searchParams.get('login') ?? '');
+      const params = new URL(request.url).searchParams;
+      const userId = params.get('user');
+      const mark = params.get('mark');
+      if (userId && mark) this.ctx.storage.kv.put(NEWEST_MARK, { userId, mark } satisfies NewestMark);
+      return this.acceptDevice(params.get('login') ?? '');
     }
     return new Response('Not found', { status: 404 });
   }
@@ -106,19 +119,38 @@ export class UserHub extends DurableObject<Env> {
       ? loginIds.filter((id) => typeof id === 'string').flatMap((id) => this.ctx.getWebSockets(id))
       : this.ctx.getWebSockets();
     for (const socket of sockets) closeQuietly(socket, SIGNED_OUT, 'signed out');
+    this.ctx.waitUntil(this.forgetIfNoneOpen());
     return sockets.length;
+  }
+
+  /**
+   * With no socket left open, clears the user's presence so fan-out stops calling this hub, unless a
+   * ticket spent since has marked a newer socket (`forgetLive` compares the mark). A failure leaves the
+   * presence set: a needless call later, never a missed event.
+   */
+  private async forgetIfNoneOpen(closing?: WebSocket): Promise<void> {
+    if (this.openSockets().some((socket) => socket !== closing)) return;
+    const newest = this.ctx.storage.kv.get<NewestMark>(NEWEST_MARK);
+    if (!newest) return;
+    try {
+      await forgetLive(drizzle(this.env.DB), newest.userId, newest.mark);
+    } catch (error) {
+      logEvent('warn', { msg: 'presence not cleared', error: describeError(error) });
+    }
   }
 
   /** The stream is one-way; `ping` is answered by the auto-response and anything else is ignored. */
   override webSocketMessage(): void {}
 
   /** Completes the closing handshake so the runtime releases the socket. */
-  override webSocketClose(socket: WebSocket, code: number, reason: string): void {
+  override async webSocketClose(socket: WebSocket, code: number, reason: string): Promise<void> {
     closeQuietly(socket, code, reason);
+    await this.forgetIfNoneOpen(socket);
   }
 
-  override webSocketError(socket: WebSocket, error: unknown): void {
+  override async webSocketError(socket: WebSocket, error: unknown): Promise<void> {
     logEvent('warn', { msg: 'hub socket error', error: String(error) });
     closeQuietly(socket, 1011, 'socket error');
+    await this.forgetIfNoneOpen(socket);
   }
 }
