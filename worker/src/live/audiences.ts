@@ -1,9 +1,9 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import { conversationViewsFor } from '../conversation-store/conversation-views.ts';
+import { unreadCounts } from '../conversation-store/member-state.ts';
+import { type MessageRow, toMessage } from '../conversation-store/message-rows.ts';
 import { members, settings } from '../db/schema.ts';
 import type { Db } from '../env.ts';
-import { conversationViewsFor } from '../features/conversations/conversation-views.ts';
-import { unreadCounts } from '../features/conversations/member-state-queries.ts';
-import { type MessageRow, toMessage } from '../features/messages/message-rows.ts';
 import { chunked } from '../lib/chunked.ts';
 import type { Delivery } from './publish.ts';
 

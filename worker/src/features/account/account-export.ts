@@ -1,6 +1,8 @@
 import type { ConversationEvent, Me, Settings } from '@clipdm/shared';
 import { and, asc, count, eq, gt, inArray, isNull, not, notExists, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
+import { hiddenByBlock } from '../../conversation-store/block-hiding.ts';
+import { parseEvent } from '../../conversation-store/message-rows.ts';
 import {
   blocks,
   contacts,
@@ -15,8 +17,6 @@ import {
   users,
 } from '../../db/schema.ts';
 import type { Db } from '../../env.ts';
-import { hiddenByBlock } from '../messages/block-hiding.ts';
-import { parseEvent } from '../messages/message-rows.ts';
 import { toMe } from './queries.ts';
 
 const SEEING = ['accepted', 'request'] as const;

@@ -1,16 +1,20 @@
 import type { Conversation, ConversationEvent, MemberStatus } from '@clipdm/shared';
 import { and, eq, inArray, isNull, notExists, type SQL, sql } from 'drizzle-orm';
+import { conversationViewQueries, viewsFromRows } from '../../conversation-store/conversation-views.ts';
+import {
+  type MessageRow,
+  messageColumns,
+  selectMessagesStatement,
+} from '../../conversation-store/message-rows.ts';
+import { sendStatements } from '../../conversation-store/send.ts';
 import { writeThenRead } from '../../db/raw-batch.ts';
 import { rowOf } from '../../db/raw-rows.ts';
 import { blocks, conversations, members, messages, users } from '../../db/schema.ts';
 import type { Db } from '../../env.ts';
 import { ApiError, notFound } from '../../lib/api-error.ts';
 import { newId } from '../../lib/ids.ts';
-import { conversationViewQueries, viewsFromRows } from '../conversations/conversation-views.ts';
 import { denialError } from '../conversations/dm-policy-checks.ts';
 import { decideEach } from '../conversations/dm-policy-facts.ts';
-import { type MessageRow, messageColumns, selectMessagesStatement } from '../messages/message-rows.ts';
-import { sendStatements } from '../messages/queries.ts';
 
 type Person = { id: string; handle: string };
 

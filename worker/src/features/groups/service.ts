@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
+import { type Membership, memberRows } from '../../conversation-store/membership.ts';
 import type { Db, Env } from '../../env.ts';
 import { ApiError, notFound } from '../../lib/api-error.ts';
 import { limitsOf } from '../../lib/config.ts';
 import { newId } from '../../lib/ids.ts';
 import { getUserById } from '../account/queries.ts';
-import { type Membership, memberRows } from '../conversations/queries.ts';
 import { overLimitAnswer, refuseGoneForGood, requestsCounted } from './invitee-rules.ts';
 import {
   admissions,

@@ -1,14 +1,14 @@
 import type { reportBody } from '@clipdm/shared';
 import { and, desc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import { declineStatement } from '../../conversation-store/member-state.ts';
+import type { Membership } from '../../conversation-store/membership.ts';
+import { selectMessages, toMessage } from '../../conversation-store/message-rows.ts';
 import { writeThenRead } from '../../db/raw-batch.ts';
 import { members, messages, reports } from '../../db/schema.ts';
 import type { Db } from '../../env.ts';
 import { newId } from '../../lib/ids.ts';
 import { type Limit, limitedAnswer, limitStatements } from '../../lib/rate-limits.ts';
-import { declineStatement } from '../conversations/member-state-queries.ts';
-import type { Membership } from '../conversations/queries.ts';
-import { selectMessages, toMessage } from '../messages/message-rows.ts';
 import { blockStatements } from '../people/follow-block-queries.ts';
 
 /**
