@@ -5,6 +5,7 @@ import {
   conversationViewQueries,
   conversationViewsForQueries,
 } from '../src/conversation-store/conversation-views.ts';
+import { capGuard, upsertMembers } from '../src/conversation-store/group-membership.ts';
 import { messagePageQuery } from '../src/conversation-store/history.ts';
 import { boxHalvesQueries } from '../src/conversation-store/inbox-page.ts';
 import { unreadCountsQuery } from '../src/conversation-store/member-state.ts';
@@ -17,7 +18,6 @@ import { sendContextQueries } from '../src/conversation-store/send-context.ts';
 import { toQuery } from '../src/db/raw-batch.ts';
 import { activeGroupsQuery } from '../src/features/account/account-deletion.ts';
 import { policyFactQueries } from '../src/features/conversations/dm-policy-facts.ts';
-import { capGuard, upsertMembers } from '../src/features/groups/queries.ts';
 import { sameReportQuery } from '../src/features/moderation/report-filing.ts';
 import { searchPeopleQuery } from '../src/features/people/queries.ts';
 import { limitStatements } from '../src/lib/rate-limits.ts';
