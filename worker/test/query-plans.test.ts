@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:test';
 import { drizzle } from 'drizzle-orm/d1';
 import { describe, expect, it } from 'vitest';
+import { activeGroupsQuery } from '../src/conversation-store/account-data.ts';
 import {
   conversationViewQueries,
   conversationViewsForQueries,
@@ -16,7 +17,6 @@ import {
 } from '../src/conversation-store/send.ts';
 import { sendContextQueries } from '../src/conversation-store/send-context.ts';
 import { toQuery } from '../src/db/raw-batch.ts';
-import { activeGroupsQuery } from '../src/features/account/account-deletion.ts';
 import { policyFactQueries } from '../src/features/conversations/dm-policy-facts.ts';
 import { sameReportQuery } from '../src/features/moderation/report-filing.ts';
 import { searchPeopleQuery } from '../src/features/people/queries.ts';
