@@ -44,7 +44,15 @@ export async function requireMembership(db: Db, conversationId: string, userId: 
   return found;
 }
 
+/** A member row as stored: the rules that decide who hears what read these. */
+export type MemberRow = typeof members.$inferSelect;
+
+/** Every member row of a conversation (any state), as a query for a batch. */
+export function memberRowsQuery(db: Db, conversationId: string) {
+  return db.select().from(members).where(eq(members.conversationId, conversationId));
+}
+
 /** Every member row of a conversation (any state). */
 export async function memberRows(db: Db, conversationId: string) {
-  return db.select().from(members).where(eq(members.conversationId, conversationId));
+  return memberRowsQuery(db, conversationId);
 }
