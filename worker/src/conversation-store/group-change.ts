@@ -17,8 +17,9 @@ type Person = { id: string; handle: string };
  * transaction, and reads back in that same transaction what comes after: the event message, every member
  * row (the live events' audience) and the actor's own view of the conversation (none once they left).
  * A fault fails all of it, so a change is either stored and answered or neither: no read after the commit
- * can turn a stored change into a 503. The changes are raw SQL statements (`service.ts` writes them)
- * because they share one `runAsTransaction` batch, which drizzle cannot bind (drizzle-orm#2277).
+ * can turn a stored change into a 503. The changes are raw SQL statements (`group-membership.ts`, picked by
+ * features/groups/service.ts) because they share one `runAsTransaction` batch, which drizzle cannot bind
+ * (drizzle-orm#2277).
  */
 export async function changeWithEvent(
   db: Db,
