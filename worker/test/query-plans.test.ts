@@ -1,23 +1,23 @@
 import { env } from 'cloudflare:test';
 import { drizzle } from 'drizzle-orm/d1';
 import { describe, expect, it } from 'vitest';
-import { toQuery } from '../src/db/raw-batch.ts';
-import { activeGroupsQuery } from '../src/features/account/account-deletion.ts';
-import { boxHalvesQueries } from '../src/features/conversations/box-page.ts';
+import { activeGroupsQuery } from '../src/conversation-store/account-data.ts';
 import {
   conversationViewQueries,
   conversationViewsForQueries,
-} from '../src/features/conversations/conversation-views.ts';
-import { policyFactQueries } from '../src/features/conversations/dm-policy-facts.ts';
-import { unreadCountsQuery } from '../src/features/conversations/member-state-queries.ts';
-import { capGuard, upsertMembers } from '../src/features/groups/queries.ts';
-import { messagePageQuery } from '../src/features/messages/history-queries.ts';
+} from '../src/conversation-store/conversation-views.ts';
+import { capGuard, upsertMembers } from '../src/conversation-store/group-membership.ts';
+import { messagePageQuery } from '../src/conversation-store/history.ts';
+import { boxHalvesQueries } from '../src/conversation-store/inbox-page.ts';
+import { unreadCountsQuery } from '../src/conversation-store/member-state.ts';
 import {
   memberRowsStatement,
   sendStatements,
   storedMessageStatement,
-} from '../src/features/messages/queries.ts';
-import { sendContextQueries } from '../src/features/messages/send-context.ts';
+} from '../src/conversation-store/send.ts';
+import { sendContextQueries } from '../src/conversation-store/send-context.ts';
+import { toQuery } from '../src/db/raw-batch.ts';
+import { policyFactQueries } from '../src/features/conversations/dm-policy-facts.ts';
 import { sameReportQuery } from '../src/features/moderation/report-filing.ts';
 import { searchPeopleQuery } from '../src/features/people/queries.ts';
 import { limitStatements } from '../src/lib/rate-limits.ts';

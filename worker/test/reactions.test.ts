@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { summarizeReactions } from '../src/features/messages/reaction-summaries.ts';
+import { summarizeReactions } from '../src/conversation-store/reactions.ts';
 import { dm, messagesOf } from './chat-helpers.ts';
 import { befriend, call, expectError, setPolicy, signInAgain, signUp, type TestUser } from './helpers.ts';
 import { reactionRows } from './message-actions-seed.ts';

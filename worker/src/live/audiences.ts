@@ -1,9 +1,9 @@
-import { and, eq, inArray } from 'drizzle-orm';
-import { members, settings } from '../db/schema.ts';
+import { conversationViewsFor } from '../conversation-store/conversation-views.ts';
+import { memberRowsOf, readAudienceRows } from '../conversation-store/live-audiences.ts';
+import { unreadCounts } from '../conversation-store/member-state.ts';
+import { type MemberRow, memberRows } from '../conversation-store/membership.ts';
+import { type MessageRow, toMessage } from '../conversation-store/message-rows.ts';
 import type { Db } from '../env.ts';
-import { conversationViewsFor } from '../features/conversations/conversation-views.ts';
-import { unreadCounts } from '../features/conversations/member-state-queries.ts';
-import { type MessageRow, toMessage } from '../features/messages/message-rows.ts';
 import { chunked } from '../lib/chunked.ts';
 import type { Delivery } from './publish.ts';
 
@@ -11,8 +11,6 @@ import type { Delivery } from './publish.ts';
  * The live events after a write. Only members whose box shows the conversation (accepted or request, not
  * hidden) hear anything: a declined request stays silent, and a request's sender never learns of reads.
  */
-
-type MemberRow = typeof members.$inferSelect;
 
 const shows = (m: MemberRow) => (m.state === 'accepted' || m.state === 'request') && !m.hidden;
 
@@ -38,7 +36,7 @@ export async function conversationDeliveries(db: Db, conversationId: string, use
 export async function membersChangedDeliveries(db: Db, conversationIds: string[]): Promise<Delivery[]> {
   const deliveries: Delivery[] = [];
   for (const chunk of chunked(conversationIds, 50)) {
-    const rows = await db.select().from(members).where(inArray(members.conversationId, chunk));
+    const rows = await memberRowsOf(db, chunk);
     const audience = new Map<string, string[]>();
     for (const m of rows.filter(shows))
       audience.set(m.conversationId, [...(audience.get(m.conversationId) ?? []), m.userId]);
@@ -63,8 +61,7 @@ export async function messageDeliveries(
     hiddenFrom = [],
   }: { membersChanged?: boolean; after?: MemberRow[]; hiddenFrom?: string[] } = {},
 ): Promise<Delivery[]> {
-  const after =
-    known ?? (await db.select().from(members).where(eq(members.conversationId, row.conversationId)));
+  const after = known ?? (await memberRows(db, row.conversationId));
   const hidden = new Set(hiddenFrom);
   const visible = after.filter((m) => shows(m) && !hidden.has(m.userId));
   const wasShown = new Set(before.filter(shows).map((m) => m.userId));
@@ -86,16 +83,7 @@ export async function messageDeliveries(
  * members only where receipts are shown (both accepted, both with read receipts on).
  */
 export async function readDeliveries(db: Db, conversationId: string, readerId: string, seq: number) {
-  const rows = await db
-    .select({
-      userId: members.userId,
-      state: members.state,
-      hidden: members.hidden,
-      receipts: settings.readReceipts,
-    })
-    .from(members)
-    .leftJoin(settings, eq(settings.userId, members.userId))
-    .where(and(eq(members.conversationId, conversationId), inArray(members.state, ['accepted', 'request'])));
+  const rows = await readAudienceRows(db, conversationId);
   const reader = rows.find((r) => r.userId === readerId);
   const readerShares = reader?.state === 'accepted' && reader.receipts === true;
   const told = rows.filter(

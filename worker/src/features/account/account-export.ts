@@ -1,25 +1,11 @@
 import type { ConversationEvent, Me, Settings } from '@clipdm/shared';
-import { and, asc, count, eq, gt, inArray, isNull, not, notExists, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import {
-  blocks,
-  contacts,
-  conversations,
-  follows,
-  hiddenMessages,
-  identifiers,
-  members,
-  messages,
-  reactions,
-  settings,
-  users,
-} from '../../db/schema.ts';
+import { accountExportQueries } from '../../conversation-store/account-data.ts';
+import { parseEvent } from '../../conversation-store/message-rows.ts';
+import { blocks, contacts, follows, identifiers, settings, users } from '../../db/schema.ts';
 import type { Db } from '../../env.ts';
-import { hiddenByBlock } from '../messages/block-hiding.ts';
-import { parseEvent } from '../messages/message-rows.ts';
 import { toMe } from './queries.ts';
-
-const SEEING = ['accepted', 'request'] as const;
 
 /** Everything the service holds about one account, as `GET /v1/me/export` returns it. */
 export interface AccountExport {
@@ -64,12 +50,6 @@ export interface AccountExport {
  */
 export async function exportAccount(db: Db, userId: string): Promise<AccountExport | null> {
   const other = alias(users, 'other');
-  const sender = alias(users, 'sender');
-  const mine = alias(members, 'mine');
-  const visibleConversations = db
-    .select({ id: members.conversationId })
-    .from(members)
-    .where(and(eq(members.userId, userId), inArray(members.state, [...SEEING])));
   const [
     userRows,
     settingsRows,
@@ -113,59 +93,7 @@ export async function exportAccount(db: Db, userId: string): Promise<AccountExpo
       .where(eq(identifiers.userId, userId))
       .groupBy(identifiers.kind),
     db.select({ n: count() }).from(contacts).where(eq(contacts.ownerId, userId)),
-    db
-      .select({
-        conversation: conversations,
-        status: members.state,
-        role: members.role,
-        joinedAt: members.joinedAt,
-      })
-      .from(members)
-      .innerJoin(conversations, eq(conversations.id, members.conversationId))
-      .where(eq(members.userId, userId))
-      .orderBy(asc(conversations.createdAt)),
-    db
-      .select({ conversationId: members.conversationId, handle: other.handle, role: members.role })
-      .from(members)
-      .innerJoin(other, eq(other.id, members.userId))
-      .where(and(inArray(members.conversationId, visibleConversations), inArray(members.state, [...SEEING]))),
-    db
-      .select({ message: messages, senderHandle: sender.handle })
-      .from(messages)
-      .innerJoin(
-        mine,
-        and(
-          eq(mine.conversationId, messages.conversationId),
-          eq(mine.userId, userId),
-          inArray(mine.state, [...SEEING]),
-          gt(messages.seq, mine.joinedSeq),
-        ),
-      )
-      .innerJoin(sender, eq(sender.id, messages.senderId))
-      .where(
-        and(
-          notExists(
-            db
-              .select({ one: sql`1` })
-              .from(hiddenMessages)
-              .where(and(eq(hiddenMessages.userId, userId), eq(hiddenMessages.messageId, messages.id))),
-          ),
-          // What the caller can see: not the group messages of someone they block or are blocked by.
-          not(
-            hiddenByBlock({
-              viewerId: userId,
-              senderId: messages.senderId,
-              messageKind: messages.kind,
-              conversationKind: sql`(select ${conversations.kind} from ${conversations} where ${conversations.id} = ${messages.conversationId})`,
-            }),
-          ),
-        ),
-      )
-      .orderBy(asc(messages.conversationId), asc(messages.seq)),
-    db
-      .select({ messageId: reactions.messageId, emoji: reactions.emoji, createdAt: reactions.createdAt })
-      .from(reactions)
-      .where(eq(reactions.userId, userId)),
+    ...accountExportQueries(db, userId),
   ]);
   const user = userRows[0];
   if (!user) return null;

@@ -9,6 +9,7 @@ import {
   userPageSchema,
 } from '@clipdm/shared';
 import { Hono } from 'hono';
+import { activeGroupsOf } from '../../conversation-store/account-data.ts';
 import type { AppEnv } from '../../env.ts';
 import { ApiError } from '../../lib/api-error.ts';
 import { decodeKeyset, encodeCursor } from '../../lib/cursor.ts';
@@ -23,7 +24,7 @@ import { verifyPassword } from '../auth/password.ts';
 import { documentRoute, json, noContent } from '../openapi/describe.ts';
 import { listBlocked } from '../people/queries.ts';
 import { toUserViews } from '../people/user-views.ts';
-import { activeGroupsOf, deleteAccount } from './account-deletion.ts';
+import { deleteAccount } from './account-deletion.ts';
 import { exportAccount } from './account-export.ts';
 import { findCredentials, getUserById, toMe } from './queries.ts';
 import { getSettings, updateSettings } from './settings-queries.ts';

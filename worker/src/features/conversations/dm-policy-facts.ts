@@ -7,27 +7,14 @@ import {
   type PolicyFacts,
   type PolicyParty,
 } from '@clipdm/shared';
-import { and, eq, inArray, isNotNull, or, type SQLWrapper, sql } from 'drizzle-orm';
-import {
-  blocks,
-  contacts,
-  conversations,
-  follows,
-  identifiers,
-  members,
-  settings,
-  users,
-} from '../../db/schema.ts';
+import { and, eq, inArray, isNotNull, or, type SQLWrapper } from 'drizzle-orm';
+import { directStatusQuery } from '../../conversation-store/direct-chats.ts';
+import { blocks, contacts, follows, identifiers, settings, users } from '../../db/schema.ts';
 import type { Db } from '../../env.ts';
 import { chunked } from '../../lib/chunked.ts';
 
 /** D1 allows 100 bound parameters per statement; recipients are looked up in chunks well below that. */
 const CHUNK = 40;
-
-/** The key of the one direct conversation between two users. */
-export function directKeyOf(a: string, b: string): string {
-  return a < b ? `${a}:${b}` : `${b}:${a}`;
-}
 
 function partyOf(row: {
   birthdate: string;
@@ -101,23 +88,6 @@ export function recipientFactQueries(db: Db, senderId: string, ids: string[] | S
         ),
       ),
   ] as const;
-}
-
-/**
- * Each recipient's status in their direct conversation with the sender. `ids` may be a subquery (a
- * search's results): the conversations' keys are then computed in SQL, so the facts and the search that
- * found the people share one batch.
- */
-export function directStatusQuery(db: Db, senderId: string, ids: string[] | SQLWrapper) {
-  const keys = Array.isArray(ids)
-    ? ids.map((id) => directKeyOf(senderId, id))
-    : sql`(select case when ${senderId} < found.id then ${senderId} || ':' || found.id
-        else found.id || ':' || ${senderId} end from (${ids}) as found)`;
-  return db
-    .select({ id: members.userId, state: members.state })
-    .from(conversations)
-    .innerJoin(members, eq(members.conversationId, conversations.id))
-    .where(and(inArray(conversations.directKey, keys), inArray(members.userId, ids)));
 }
 
 /** The queries for the facts about one chunk of recipients, run together in one batch (one round trip). */

@@ -6,6 +6,12 @@ import {
   idParam,
 } from '@clipdm/shared';
 import { Hono } from 'hono';
+import {
+  conversationView,
+  conversationViewQueries,
+  viewsFromRows,
+} from '../../conversation-store/conversation-views.ts';
+import { boxPage } from '../../conversation-store/inbox-page.ts';
 import type { AppEnv } from '../../env.ts';
 import { notFound } from '../../lib/api-error.ts';
 import { decodeKeyset, encodeCursor } from '../../lib/cursor.ts';
@@ -15,9 +21,7 @@ import { publish } from '../../live/publish.ts';
 import { announceChange } from '../groups/announce-change.ts';
 import { createGroup } from '../groups/service.ts';
 import { documentRoute, json } from '../openapi/describe.ts';
-import { boxPage } from './box-page.ts';
-import { conversationView, conversationViewQueries, viewsFromRows } from './conversation-views.ts';
-import { openDirect } from './queries.ts';
+import { openDirect } from './open-direct.ts';
 
 export const conversationRoutes = new Hono<AppEnv>()
   .use(requireAuth)

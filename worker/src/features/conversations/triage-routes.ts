@@ -1,5 +1,13 @@
 import { conversationSchema, idParam, readBody, reportBody, reportFiledSchema } from '@clipdm/shared';
 import { type Context, Hono } from 'hono';
+import {
+  acceptConversation,
+  declineConversation,
+  hideDirect,
+  markRead,
+  setMuted,
+} from '../../conversation-store/member-state.ts';
+import { requireMembership } from '../../conversation-store/membership.ts';
 import type { AppEnv } from '../../env.ts';
 import { notFound } from '../../lib/api-error.ts';
 import { reportLimit } from '../../lib/limits.ts';
@@ -11,14 +19,6 @@ import { announceChange } from '../groups/announce-change.ts';
 import { leaveGroup } from '../groups/service.ts';
 import { fileReport } from '../moderation/report-filing.ts';
 import { documentRoute, json, noContent } from '../openapi/describe.ts';
-import {
-  acceptConversation,
-  declineConversation,
-  hideDirect,
-  markRead,
-  setMuted,
-} from './member-state-queries.ts';
-import { requireMembership } from './queries.ts';
 
 /**
  * The member's new unread counts, to their own devices. Read after the response (`publishLater`): the

@@ -1,9 +1,9 @@
 import { unreadCountsSchema } from '@clipdm/shared';
 import { Hono } from 'hono';
+import { unreadCounts } from '../../conversation-store/member-state.ts';
 import type { AppEnv } from '../../env.ts';
 import { requireAuth } from '../../lib/require-auth.ts';
 import { documentRoute, json } from '../openapi/describe.ts';
-import { unreadCounts } from './member-state-queries.ts';
 
 /** `GET /v1/me/unread`: conversations with unread messages per box. */
 export const unreadRoutes = new Hono<AppEnv>().use(requireAuth).get(

@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
+import type { GroupChange } from '../../conversation-store/group-change.ts';
 import type { AppEnv } from '../../env.ts';
 import { messageDeliveries, unreadDeliveries } from '../../live/audiences.ts';
 import { publishLater } from '../../live/publish.ts';
-import type { GroupChange } from './queries.ts';
 
 /**
  * Tells every member about a member change: the new conversation, the event message, unread counts (and

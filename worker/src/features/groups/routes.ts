@@ -6,12 +6,12 @@ import {
   renameConversationBody,
 } from '@clipdm/shared';
 import { Hono } from 'hono';
+import { conversationView } from '../../conversation-store/conversation-views.ts';
+import { requireMembership } from '../../conversation-store/membership.ts';
 import type { AppEnv } from '../../env.ts';
 import { notFound } from '../../lib/api-error.ts';
 import { requireAuth } from '../../lib/require-auth.ts';
 import { validate } from '../../lib/validate.ts';
-import { conversationView } from '../conversations/conversation-views.ts';
-import { requireMembership } from '../conversations/queries.ts';
 import { documentRoute, json, noContent } from '../openapi/describe.ts';
 import { announceChange } from './announce-change.ts';
 import { addToGroup, removeFromGroup, renameGroup } from './service.ts';

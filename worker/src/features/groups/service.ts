@@ -1,24 +1,24 @@
-import { sql } from 'drizzle-orm';
+import { changeWithEvent, type GroupChange } from '../../conversation-store/group-change.ts';
+import {
+  capGuard,
+  groupCreatedWith,
+  isDuplicateGroupKey,
+  isOverCap,
+  leaveStatement,
+  newGroupStatement,
+  passOwnership,
+  removeMemberStatement,
+  renameStatement,
+  upsertMembers,
+} from '../../conversation-store/group-membership.ts';
+import { type Membership, memberRows } from '../../conversation-store/membership.ts';
 import type { Db, Env } from '../../env.ts';
 import { ApiError, notFound } from '../../lib/api-error.ts';
 import { limitsOf } from '../../lib/config.ts';
 import { newId } from '../../lib/ids.ts';
 import { getUserById } from '../account/queries.ts';
-import { type Membership, memberRows } from '../conversations/queries.ts';
 import { overLimitAnswer, refuseGoneForGood, requestsCounted } from './invitee-rules.ts';
-import {
-  admissions,
-  capGuard,
-  changeWithEvent,
-  type GroupChange,
-  groupCreatedWith,
-  isDuplicateGroupKey,
-  isOverCap,
-  passOwnership,
-  peopleByHandles,
-  personByHandle,
-  upsertMembers,
-} from './queries.ts';
+import { admissions, peopleByHandles, personByHandle } from './queries.ts';
 import { assertTeensAmongFriends } from './teen-rule.ts';
 
 /** The group operations of the API; each stores its member change and the event message in one transaction. */
@@ -84,11 +84,7 @@ export async function createGroup(
     actor,
     { type: 'created', targets: invitees, title },
     [upsertMembers(id, now, rows)],
-    [
-      sql`insert into conversations (id, kind, title, last_activity_at, created_at, creator_id, client_id)
-        values (${id}, 'group', ${title}, ${now}, ${now}, ${clientId && creatorId}, ${clientId})`,
-      ...counted.statements,
-    ],
+    [newGroupStatement({ id, title, creatorId, clientId }, now), ...counted.statements],
   ).catch(async (error: unknown) => {
     // The same clientId won a race with this attempt: its group is the answer.
     const raced =
@@ -164,10 +160,7 @@ export async function removeFromGroup(db: Db, membership: Membership, actorId: s
     id,
     await actorOf(db, actorId),
     { type: 'removed', targets: [target], title: null },
-    [
-      sql`update members set state = 'removed', role = 'member'
-      where conversation_id = ${id} and user_id = ${target.id}`,
-    ],
+    [removeMemberStatement(id, target.id)],
   );
   return { id, change, gone: target.id };
 }
@@ -181,11 +174,7 @@ export async function leaveGroup(db: Db, membership: Membership, userId: string)
     id,
     await actorOf(db, userId),
     { type: 'left', targets: [], title: null },
-    [
-      sql`update members set state = 'left', role = 'member'
-      where conversation_id = ${id} and user_id = ${userId}`,
-      passOwnership(id),
-    ],
+    [leaveStatement(id, userId), passOwnership(id)],
   );
   return { id, change, gone: userId };
 }
@@ -205,7 +194,7 @@ export async function renameGroup(db: Db, membership: Membership, actorId: strin
     id,
     await actorOf(db, actorId),
     { type: 'renamed', targets: [], title },
-    [sql`update conversations set title = ${title} where id = ${id}`],
+    [renameStatement(id, title)],
   );
   return { id, change };
 }

@@ -1,8 +1,8 @@
+import { memberRows } from '../../conversation-store/membership.ts';
+import type { MemberMessage } from '../../conversation-store/message-actions.ts';
 import type { Db } from '../../env.ts';
 import { ApiError, notFound } from '../../lib/api-error.ts';
 import { denialError, requireDirectAllowed, requireDmsAvailable } from '../conversations/dm-policy-checks.ts';
-import { memberRows } from '../conversations/queries.ts';
-import type { MemberMessage } from './unsend-hide-react-queries.ts';
 
 /**
  * Reacting is a way of messaging, so it follows the DM policy: only to live chat messages, only once the

@@ -8,6 +8,9 @@ import {
   sendMessageBody,
 } from '@clipdm/shared';
 import { Hono } from 'hono';
+import { messagePage } from '../../conversation-store/history.ts';
+import { assertQuotable } from '../../conversation-store/quotable.ts';
+import { sendContext } from '../../conversation-store/send-context.ts';
 import type { AppEnv, Env } from '../../env.ts';
 import { ApiError, notFound } from '../../lib/api-error.ts';
 import { limitsOf } from '../../lib/config.ts';
@@ -16,9 +19,6 @@ import { validate } from '../../lib/validate.ts';
 import { publishLater } from '../../live/publish.ts';
 import { documentRoute, json } from '../openapi/describe.ts';
 import { enrichVideo } from '../videos/oembed.ts';
-import { messagePage } from './history-queries.ts';
-import { assertQuotable } from './reply-queries.ts';
-import { sendContext } from './send-context.ts';
 import { sendMessage } from './service.ts';
 
 function invalid(what: string, path: string, reason: string): ApiError {

@@ -1,4 +1,7 @@
 import type { Message } from '@clipdm/shared';
+import { toMessage } from '../../conversation-store/message-rows.ts';
+import { type InsertOptions, insertMessage, type NewMessage } from '../../conversation-store/send.ts';
+import type { SendContext } from '../../conversation-store/send-context.ts';
 import type { Db, Env } from '../../env.ts';
 import { ApiError } from '../../lib/api-error.ts';
 import { limitsOf } from '../../lib/config.ts';
@@ -18,9 +21,6 @@ import {
   requireDirectAllowedFrom,
 } from '../conversations/dm-policy-checks.ts';
 import { senderPartyOf } from '../conversations/dm-policy-facts.ts';
-import { toMessage } from './message-rows.ts';
-import { type InsertOptions, insertMessage, type NewMessage } from './queries.ts';
-import type { SendContext } from './send-context.ts';
 
 type Content = Pick<NewMessage, 'kind' | 'text' | 'video' | 'replyToId'> & { clientId: string };
 

@@ -1,13 +1,5 @@
 import { idParam, reactionBody, type StreamEvent } from '@clipdm/shared';
 import { type Context, Hono } from 'hono';
-import type { AppEnv } from '../../env.ts';
-import { ApiError, notFound } from '../../lib/api-error.ts';
-import { requireAuth } from '../../lib/require-auth.ts';
-import { validate } from '../../lib/validate.ts';
-import { publish } from '../../live/publish.ts';
-import { documentRoute, noContent } from '../openapi/describe.ts';
-import { assertMayReact } from './reaction-policy.ts';
-import { type ReactionRow, summarizeReactions } from './reaction-summaries.ts';
 import {
   findMessageForMember,
   hideMessage,
@@ -15,7 +7,15 @@ import {
   removeReaction,
   setReaction,
   unsendMessage,
-} from './unsend-hide-react-queries.ts';
+} from '../../conversation-store/message-actions.ts';
+import { type ReactionRow, summarizeReactions } from '../../conversation-store/reactions.ts';
+import type { AppEnv } from '../../env.ts';
+import { ApiError, notFound } from '../../lib/api-error.ts';
+import { requireAuth } from '../../lib/require-auth.ts';
+import { validate } from '../../lib/validate.ts';
+import { publish } from '../../live/publish.ts';
+import { documentRoute, noContent } from '../openapi/describe.ts';
+import { assertMayReact } from './reaction-policy.ts';
 
 /** The message if the caller is a member of its conversation; everyone else gets the same 404. */
 async function visibleMessage(c: Context<AppEnv>, id: string): Promise<MemberMessage> {

@@ -1,14 +1,15 @@
 import type { reportBody } from '@clipdm/shared';
-import { and, desc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import { declineStatement } from '../../conversation-store/member-state.ts';
+import type { Membership } from '../../conversation-store/membership.ts';
+import { toMessage } from '../../conversation-store/message-rows.ts';
+import { reportEvidenceQueries } from '../../conversation-store/reports.ts';
 import { writeThenRead } from '../../db/raw-batch.ts';
-import { members, messages, reports } from '../../db/schema.ts';
+import { reports } from '../../db/schema.ts';
 import type { Db } from '../../env.ts';
 import { newId } from '../../lib/ids.ts';
 import { type Limit, limitedAnswer, limitStatements } from '../../lib/rate-limits.ts';
-import { declineStatement } from '../conversations/member-state-queries.ts';
-import type { Membership } from '../conversations/queries.ts';
-import { selectMessages, toMessage } from '../messages/message-rows.ts';
 import { blockStatements } from '../people/follow-block-queries.ts';
 
 /**
@@ -25,25 +26,7 @@ export async function fileReport(
   limit: Limit,
 ): Promise<string> {
   const conversationId = membership.conversation.id;
-  // Only what the reporter can read: nothing from before they joined.
-  const inConversation = and(
-    eq(messages.conversationId, conversationId),
-    gt(messages.seq, membership.member.joinedSeq),
-  );
-  const [rows, others] = await db.batch([
-    input.messageIds && input.messageIds.length > 0
-      ? selectMessages(db)
-          .where(and(inConversation, inArray(messages.id, input.messageIds)))
-          .orderBy(messages.seq)
-      : selectMessages(db)
-          .where(and(inConversation, ne(messages.senderId, reporterId)))
-          .orderBy(desc(messages.seq))
-          .limit(20),
-    db
-      .select({ userId: members.userId })
-      .from(members)
-      .where(and(eq(members.conversationId, conversationId), ne(members.userId, reporterId))),
-  ]);
+  const [rows, others] = await db.batch(reportEvidenceQueries(db, reporterId, membership, input.messageIds));
   const copies = rows
     .sort((a, b) => a.seq - b.seq)
     .map((row) => ({ ...toMessage(row, reporterId), clientId: null }));

@@ -1,6 +1,4 @@
-import type { members } from '../../db/schema.ts';
-
-type MemberRow = typeof members.$inferSelect;
+import type { MemberRow } from '../../conversation-store/membership.ts';
 
 const shows = (m: MemberRow) => (m.state === 'accepted' || m.state === 'request') && !m.hidden;
 

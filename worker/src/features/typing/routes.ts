@@ -1,7 +1,8 @@
 import { idParam } from '@clipdm/shared';
 import { eq, or } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { blocks, members } from '../../db/schema.ts';
+import { memberRowsQuery } from '../../conversation-store/membership.ts';
+import { blocks } from '../../db/schema.ts';
 import type { AppEnv } from '../../env.ts';
 import { notFound } from '../../lib/api-error.ts';
 import { typingLimit } from '../../lib/limits.ts';
@@ -33,7 +34,7 @@ export const typingRoutes = new Hono<AppEnv>().use(requireAuth).post(
     const { id } = c.req.valid('param');
     // The members and the typist's blocks, either way, in one round trip.
     const [rows, blockRows] = await db.batch([
-      db.select().from(members).where(eq(members.conversationId, id)),
+      memberRowsQuery(db, id),
       db
         .select({ blockerId: blocks.blockerId, blockedId: blocks.blockedId })
         .from(blocks)

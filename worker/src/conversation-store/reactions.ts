@@ -1,7 +1,7 @@
 import type { Reaction } from '@clipdm/shared';
 import { and, eq, inArray, type SQLWrapper, sql } from 'drizzle-orm';
-import { conversations, messages, reactions } from '../../db/schema.ts';
-import type { Db } from '../../env.ts';
+import { conversations, messages, reactions } from '../db/schema.ts';
+import type { Db } from '../env.ts';
 
 /**
  * The query behind `reactionSummaries`: reaction counts per message, with `mine` for the viewer's own.

@@ -1,8 +1,8 @@
 import { and, eq, gt, ne, notExists } from 'drizzle-orm';
-import { conversations, hiddenMessages, members, messages } from '../../db/schema.ts';
-import type { Db } from '../../env.ts';
-import { ApiError } from '../../lib/api-error.ts';
-import { canSee } from '../conversations/queries.ts';
+import { conversations, hiddenMessages, members, messages } from '../db/schema.ts';
+import type { Db } from '../env.ts';
+import { ApiError } from '../lib/api-error.ts';
+import { canSee } from './membership.ts';
 
 /**
  * Checks that `replyTo` names a message of this conversation that the sender can see — the rule of a

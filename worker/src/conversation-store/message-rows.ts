@@ -7,9 +7,9 @@ import {
 } from '@clipdm/shared';
 import { type AnyColumn, eq, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { selectList } from '../../db/raw-rows.ts';
-import { messages, users, videoCache } from '../../db/schema.ts';
-import type { Db } from '../../env.ts';
+import { selectList } from '../db/raw-rows.ts';
+import { messages, users, videoCache } from '../db/schema.ts';
+import type { Db } from '../env.ts';
 
 /** The message a reply quotes, and its sender: joined by primary key on every message read. */
 const quoted = alias(messages, 'quoted');

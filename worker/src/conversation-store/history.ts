@@ -1,11 +1,11 @@
 import type { Message } from '@clipdm/shared';
 import { and, asc, desc, eq, gt, lt, not, notExists } from 'drizzle-orm';
-import { conversations, hiddenMessages, members, messages } from '../../db/schema.ts';
-import type { Db } from '../../env.ts';
-import { canSee, visibleMemberQuery } from '../conversations/queries.ts';
+import { conversations, hiddenMessages, members, messages } from '../db/schema.ts';
+import type { Db } from '../env.ts';
 import { hiddenByBlock } from './block-hiding.ts';
+import { canSee, visibleMemberQuery } from './membership.ts';
 import { selectMessages, toMessage } from './message-rows.ts';
-import { reactionSummariesQuery, reactionsByMessage } from './reaction-summaries.ts';
+import { reactionSummariesQuery, reactionsByMessage } from './reactions.ts';
 
 /** Who reads which conversation; the page query checks, by itself, that they may. */
 export interface Reader {

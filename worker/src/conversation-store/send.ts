@@ -1,10 +1,10 @@
 import type { ConversationEvent, MemberStatus } from '@clipdm/shared';
 import { and, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
-import { runAsTransaction } from '../../db/raw-batch.ts';
-import { rowOf, selectList } from '../../db/raw-rows.ts';
-import { members, messages } from '../../db/schema.ts';
-import type { Db } from '../../env.ts';
-import { newId } from '../../lib/ids.ts';
+import { runAsTransaction } from '../db/raw-batch.ts';
+import { rowOf, selectList } from '../db/raw-rows.ts';
+import { members, messages } from '../db/schema.ts';
+import type { Db } from '../env.ts';
+import { newId } from '../lib/ids.ts';
 import { hiddenByBlock } from './block-hiding.ts';
 import { type MessageRow, messageColumns, selectMessages, selectMessagesStatement } from './message-rows.ts';
 

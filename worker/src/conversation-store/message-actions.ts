@@ -1,8 +1,8 @@
 import { and, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
-import { conversations, hiddenMessages, members, messages, reactions } from '../../db/schema.ts';
-import type { Db } from '../../env.ts';
-import { canSee } from '../conversations/queries.ts';
-import { reactionRowsOf } from './reaction-summaries.ts';
+import { conversations, hiddenMessages, members, messages, reactions } from '../db/schema.ts';
+import type { Db } from '../env.ts';
+import { canSee } from './membership.ts';
+import { reactionRowsOf } from './reactions.ts';
 
 /** Member states whose holders hear about changes (declined, left and removed members do not). */
 const LISTENING = ['accepted', 'request'] as const;

@@ -1,8 +1,8 @@
 import type { Conversation, MemberStatus } from '@clipdm/shared';
 import { and, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
-import { type Keyset, pastCursor } from '../../db/keyset.ts';
-import { conversations, members, settings } from '../../db/schema.ts';
-import type { Db } from '../../env.ts';
+import { type Keyset, pastCursor } from '../db/keyset.ts';
+import { conversations, members, settings } from '../db/schema.ts';
+import type { Db } from '../env.ts';
 import { ownRowFields, viewPartQueries, viewsFromRows } from './conversation-views.ts';
 
 /**

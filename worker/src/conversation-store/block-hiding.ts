@@ -1,5 +1,5 @@
 import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
-import type { conversations } from '../../db/schema.ts';
+import type { conversations } from '../db/schema.ts';
 
 /**
  * Members who block each other (either way) both stay in a group they share, but neither is shown the

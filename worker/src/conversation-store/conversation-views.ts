@@ -1,17 +1,17 @@
 import type { Conversation, Member, Message } from '@clipdm/shared';
 import { and, eq, inArray, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
-import { blocks, conversations, members, messages, settings, users } from '../../db/schema.ts';
-import type { Db } from '../../env.ts';
-import { chunked } from '../../lib/chunked.ts';
-import { latestSeqSeenBy } from '../messages/block-hiding.ts';
-import { selectMessages, toMessage } from '../messages/message-rows.ts';
+import { blocks, conversations, members, messages, settings, users } from '../db/schema.ts';
+import type { Db } from '../env.ts';
+import { chunked } from '../lib/chunked.ts';
+import { latestSeqSeenBy } from './block-hiding.ts';
+import { canSee } from './membership.ts';
+import { selectMessages, toMessage } from './message-rows.ts';
 import {
   lastMessageReactions,
   reactionSummariesQuery,
   reactionsByMessage,
   summarizeReactions,
-} from '../messages/reaction-summaries.ts';
-import { canSee } from './queries.ts';
+} from './reactions.ts';
 
 /** Ids per statement, so each stays under D1's 100 bound parameters. */
 const CHUNK = 40;

@@ -1,7 +1,7 @@
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
-import { conversations, members, messages } from '../../db/schema.ts';
-import type { Db } from '../../env.ts';
-import { hiddenByBlock } from '../messages/block-hiding.ts';
+import { conversations, members, messages } from '../db/schema.ts';
+import type { Db } from '../env.ts';
+import { hiddenByBlock } from './block-hiding.ts';
 import { conversationViewQueries, viewsFromRows } from './conversation-views.ts';
 
 const row = (conversationId: string, userId: string) =>

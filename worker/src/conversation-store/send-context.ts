@@ -1,11 +1,11 @@
 import { and, eq, exists, ne, sql } from 'drizzle-orm';
-import { conversations, members, messages } from '../../db/schema.ts';
-import type { Db } from '../../env.ts';
-import { notFound } from '../../lib/api-error.ts';
-import { type RecipientFactRows, recipientFactQueries } from '../conversations/dm-policy-facts.ts';
-import { canSeeRow, type Membership } from '../conversations/queries.ts';
+import { conversations, members, messages } from '../db/schema.ts';
+import type { Db } from '../env.ts';
+import { type RecipientFactRows, recipientFactQueries } from '../features/conversations/dm-policy-facts.ts';
+import { notFound } from '../lib/api-error.ts';
+import { canSeeRow, type Membership } from './membership.ts';
 import type { MessageRow } from './message-rows.ts';
-import { byClientIdQuery } from './queries.ts';
+import { byClientIdQuery } from './send.ts';
 
 /** What a send needs to know before it writes, read in one batch (one D1 round trip). */
 export interface SendContext {
