@@ -98,7 +98,7 @@ describe('EXPLAIN QUERY PLAN of the hot queries', () => {
   });
 
   it('messages page, newest and before/after a seq', async () => {
-    for (const page of [{ limit: 30 }, { before: 10, limit: 30 }, { after: 3, limit: 30 }]) {
+    for (const page of [{ take: 31 }, { before: 10, take: 31 }, { after: 3, take: 31 }]) {
       const reader = { conversationId: 'c1', userId: 'u1' };
       const details = await plan(messagePageQuery(db, reader, page).toSQL());
       expectIndexed(details);

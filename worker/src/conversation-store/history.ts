@@ -1,5 +1,7 @@
 import type { Message } from '@clipdm/shared';
-import { and, asc, desc, eq, gt, lt, not, notExists } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lt, not, notExists, sql } from 'drizzle-orm';
+import { queryTemplate, type Value } from '../db/query-templates.ts';
+import { runAsTransaction } from '../db/raw-batch.ts';
 import { conversations, hiddenMessages, members, messages } from '../db/schema.ts';
 import type { Db } from '../env.ts';
 import { hiddenByBlock } from './block-hiding.ts';
@@ -9,8 +11,15 @@ import { reactionSummariesQuery, reactionsByMessage } from './reactions.ts';
 
 /** Who reads which conversation; the page query checks, by itself, that they may. */
 export interface Reader {
-  conversationId: string;
-  userId: string;
+  conversationId: Value;
+  userId: Value;
+}
+
+/** Which page: the newest, or before or after a seq; `take` rows (one more than the page, to tell `hasMore`). */
+export interface PageWindow {
+  before?: Value<number>;
+  after?: Value<number>;
+  take: Value<number>;
 }
 
 /**
@@ -18,11 +27,7 @@ export interface Reader {
  * member row, so it reads nothing for someone who may not see the conversation (`canSee`), and nothing
  * from before they joined (`joined_seq`).
  */
-export function messagePageQuery(
-  db: Db,
-  reader: Reader,
-  page: { before?: number; after?: number; limit: number },
-) {
+export function messagePageQuery(db: Db, reader: Reader, page: PageWindow) {
   return selectMessages(db)
     .innerJoin(
       members,
@@ -54,8 +59,45 @@ export function messagePageQuery(
       ),
     )
     .orderBy(page.after !== undefined ? asc(messages.seq) : desc(messages.seq))
-    .limit(page.limit + 1);
+    .limit(page.take);
 }
+
+/** The page's batch: the reader's membership, the page, and the page's reactions. */
+function messagePageQueries(db: Db, reader: Reader, page: PageWindow) {
+  const query = messagePageQuery(db, reader, page);
+  const pageIds = query.as('page');
+  return [
+    visibleMemberQuery(db, reader.conversationId, reader.userId),
+    query,
+    reactionSummariesQuery(db, reader.userId, db.select({ id: pageIds.id }).from(pageIds)),
+  ] as const;
+}
+
+/** `messagePageQueries` built once per kind of page (newest, before, after): a read only fills in its values. */
+const placeholder = (name: string) => sql.placeholder(name);
+const pageTemplates = {
+  newest: queryTemplate((db) =>
+    messagePageQueries(
+      db,
+      { conversationId: placeholder('conversationId'), userId: placeholder('userId') },
+      { take: placeholder('take') },
+    ),
+  ),
+  before: queryTemplate((db) =>
+    messagePageQueries(
+      db,
+      { conversationId: placeholder('conversationId'), userId: placeholder('userId') },
+      { before: placeholder('before'), take: placeholder('take') },
+    ),
+  ),
+  after: queryTemplate((db) =>
+    messagePageQueries(
+      db,
+      { conversationId: placeholder('conversationId'), userId: placeholder('userId') },
+      { after: placeholder('after'), take: placeholder('take') },
+    ),
+  ),
+};
 
 /**
  * One page of messages in ascending seq: the newest page, or the one before/after a seq. Messages the
@@ -64,16 +106,14 @@ export function messagePageQuery(
  */
 export async function messagePage(
   db: Db,
-  reader: Reader,
+  reader: { conversationId: string; userId: string },
   page: { before?: number; after?: number; limit: number },
 ): Promise<{ messages: Message[]; hasMore: boolean } | undefined> {
-  const query = messagePageQuery(db, reader, page);
-  const pageIds = query.as('page');
-  const [member, rows, reactionRows] = await db.batch([
-    visibleMemberQuery(db, reader.conversationId, reader.userId),
-    query,
-    reactionSummariesQuery(db, reader.userId, db.select({ id: pageIds.id }).from(pageIds)),
-  ]);
+  const kind = page.after !== undefined ? 'after' : page.before !== undefined ? 'before' : 'newest';
+  const [member, rows, reactionRows] = await runAsTransaction(
+    db,
+    pageTemplates[kind].fill({ ...reader, before: page.before, after: page.after, take: page.limit + 1 }),
+  );
   if (member.length === 0) return undefined;
   const hasMore = rows.length > page.limit;
   const kept = rows.slice(0, page.limit);

@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import type { Value } from '../db/query-templates.ts';
 import { conversations, members } from '../db/schema.ts';
 import type { Db } from '../env.ts';
 import { notFound } from '../lib/api-error.ts';
@@ -28,7 +29,7 @@ export async function membershipOf(db: Db, conversationId: string, userId: strin
 export type Membership = NonNullable<Awaited<ReturnType<typeof membershipOf>>>;
 
 /** One row when `userId` may see the conversation (for a batch: selects no column two tables share). */
-export function visibleMemberQuery(db: Db, conversationId: string, userId: string) {
+export function visibleMemberQuery(db: Db, conversationId: Value, userId: Value) {
   return db
     .select({ userId: members.userId })
     .from(members)

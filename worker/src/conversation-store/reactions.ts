@@ -1,5 +1,6 @@
 import type { Reaction } from '@clipdm/shared';
 import { and, eq, inArray, type SQLWrapper, sql } from 'drizzle-orm';
+import type { Value } from '../db/query-templates.ts';
 import { conversations, messages, reactions } from '../db/schema.ts';
 import type { Db } from '../env.ts';
 
@@ -7,7 +8,7 @@ import type { Db } from '../env.ts';
  * The query behind `reactionSummaries`: reaction counts per message, with `mine` for the viewer's own.
  * `messageIds` may be a subquery, so a page and its reactions go to D1 in one batch.
  */
-export function reactionSummariesQuery(db: Db, viewerId: string, messageIds: string[] | SQLWrapper) {
+export function reactionSummariesQuery(db: Db, viewerId: Value, messageIds: string[] | SQLWrapper) {
   return db
     .select({
       messageId: reactions.messageId,

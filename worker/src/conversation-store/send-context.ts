@@ -1,4 +1,6 @@
 import { and, eq, exists, ne, sql } from 'drizzle-orm';
+import { queryTemplate, type Value } from '../db/query-templates.ts';
+import { runAsTransaction } from '../db/raw-batch.ts';
 import { conversations, members, messages } from '../db/schema.ts';
 import type { Db } from '../env.ts';
 import { type RecipientFactRows, recipientFactQueries } from '../features/conversations/dm-policy-facts.ts';
@@ -25,7 +27,7 @@ export interface SendContext {
  * of messages_client_id_unique). The request limit compares it with a handful; the insert's own guard
  * (`maxFromSender`) is the exact check, so a cap cannot let a message through.
  */
-function sentBySenderQuery(db: Db, conversationId: string, senderId: string) {
+function sentBySenderQuery(db: Db, conversationId: Value, senderId: Value) {
   const mine = db
     .select({ one: sql`1` })
     .from(messages)
@@ -36,7 +38,7 @@ function sentBySenderQuery(db: Db, conversationId: string, senderId: string) {
 }
 
 /** The other member of a direct conversation (no one in a group): the recipient the policy is about. */
-function directRecipient(db: Db, conversationId: string, senderId: string) {
+function directRecipient(db: Db, conversationId: Value, senderId: Value) {
   const direct = db
     .select({ id: conversations.id })
     .from(conversations)
@@ -48,7 +50,7 @@ function directRecipient(db: Db, conversationId: string, senderId: string) {
 }
 
 /** The queries behind `sendContext`, in its order. */
-export function sendContextQueries(db: Db, conversationId: string, senderId: string, clientId: string) {
+export function sendContextQueries(db: Db, conversationId: Value, senderId: Value, clientId: Value) {
   return [
     db.select().from(conversations).where(eq(conversations.id, conversationId)).limit(1),
     db.select().from(members).where(eq(members.conversationId, conversationId)),
@@ -57,6 +59,16 @@ export function sendContextQueries(db: Db, conversationId: string, senderId: str
     ...recipientFactQueries(db, senderId, directRecipient(db, conversationId, senderId)),
   ] as const;
 }
+
+/** `sendContextQueries`, built once: a send only fills in its conversation, sender and clientId. */
+const sendContextTemplate = queryTemplate((db) =>
+  sendContextQueries(
+    db,
+    sql.placeholder('conversationId'),
+    sql.placeholder('senderId'),
+    sql.placeholder('clientId'),
+  ),
+);
 
 /**
  * The sender's membership, the members, an earlier message with this clientId and the policy facts, in
@@ -68,8 +80,9 @@ export async function sendContext(
   senderId: string,
   clientId: string,
 ): Promise<SendContext> {
-  const [conversationRows, memberRows, earlierRows, sentRows, ...facts] = await db.batch(
-    sendContextQueries(db, conversationId, senderId, clientId),
+  const [conversationRows, memberRows, earlierRows, sentRows, ...facts] = await runAsTransaction(
+    db,
+    sendContextTemplate.fill({ conversationId, senderId, clientId }),
   );
   const conversation = conversationRows[0];
   const member = memberRows.find((m) => m.userId === senderId);

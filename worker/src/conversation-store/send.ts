@@ -1,5 +1,6 @@
 import type { ConversationEvent, MemberStatus } from '@clipdm/shared';
 import { and, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
+import type { Value } from '../db/query-templates.ts';
 import { runAsTransaction } from '../db/raw-batch.ts';
 import { rowOf, selectList } from '../db/raw-rows.ts';
 import { members, messages } from '../db/schema.ts';
@@ -151,7 +152,7 @@ export function hiddenFromStatement(input: NewMessage): SQL {
     })}`;
 }
 
-function byClientId(conversationId: string, senderId: string, clientId: string) {
+function byClientId(conversationId: Value, senderId: Value, clientId: Value) {
   return and(
     eq(messages.conversationId, conversationId),
     eq(messages.senderId, senderId),
@@ -160,7 +161,7 @@ function byClientId(conversationId: string, senderId: string, clientId: string) 
 }
 
 /** The query for the sender's earlier message with this clientId in the conversation (a retried send). */
-export function byClientIdQuery(db: Db, conversationId: string, senderId: string, clientId: string) {
+export function byClientIdQuery(db: Db, conversationId: Value, senderId: Value, clientId: Value) {
   return selectMessages(db)
     .where(byClientId(conversationId, senderId, clientId))
     .limit(1);

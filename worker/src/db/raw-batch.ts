@@ -2,25 +2,39 @@ import { is, type Query, SQL } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../env.ts';
+import { type FilledStep, isFilledStep, type PreparedStep } from './query-templates.ts';
 
 const dialect = new SQLiteAsyncDialect();
 
-/** One step of a transaction: a raw statement, or a drizzle query (select, insert, update, delete). */
-export type Step = SQL | BatchItem<'sqlite'>;
+/**
+ * One step of a transaction: a raw statement, a drizzle query (select, insert, update, delete), or a query
+ * template filled with this use's values (`db/query-templates.ts`).
+ */
+export type Step = SQL | BatchItem<'sqlite'> | FilledStep<BatchItem<'sqlite'>>;
 
 /** What a step gives back: D1's own result for a raw statement, drizzle's mapped rows for a query. */
-type StepResult<S> = S extends SQL ? D1Result : S extends BatchItem<'sqlite'> ? S['_']['result'] : never;
+type StepResult<S> = S extends SQL
+  ? D1Result
+  : S extends FilledStep<infer Q>
+    ? Q['_']['result']
+    : S extends BatchItem<'sqlite'>
+      ? S['_']['result']
+      : never;
 
 export type StepResults<T extends readonly Step[]> = { -readonly [K in keyof T]: StepResult<T[K]> };
 
 /**
- * What `_prepare()` gives back for a drizzle query. `_prepare` is marked internal in drizzle's types, but it
- * is exactly what drizzle's own D1 batch calls (`drizzle-orm/d1/session.js`, `batch`): the SQL with its
- * parameters, and the mapping of D1's result to the query's typed rows.
+ * A step as the binding needs it: its SQL with parameters, and the mapping of D1's result (none for raw
+ * SQL). `_prepare` is marked internal in drizzle's types, but it is exactly what drizzle's own D1 batch calls
+ * (`drizzle-orm/d1/session.js`, `batch`).
  */
-interface PreparedStep {
-  getQuery(): Query;
-  mapResult(result: unknown, isFromBatch?: boolean): unknown;
+function prepareStep(step: Step): { query: Query; prepared: PreparedStep | null } {
+  if (is(step, SQL)) return { query: dialect.sqlToQuery(step), prepared: null };
+  if (isFilledStep(step)) {
+    return { query: { sql: step.prepared.getQuery().sql, params: step.params }, prepared: step.prepared };
+  }
+  const prepared = (step as unknown as { _prepare(): PreparedStep })._prepare();
+  return { query: prepared.getQuery(), prepared };
 }
 
 /**
@@ -40,18 +54,13 @@ export async function runAsTransaction<const T extends readonly Step[]>(
 ): Promise<StepResults<T>> {
   // `drizzle(binding)` keeps the binding as `$client`; the shared `Db` type just does not spell it out.
   const client = (db as Db & { $client: D1Database }).$client;
-  const prepared = steps.map((step) =>
-    is(step, SQL) ? null : (step as unknown as { _prepare(): PreparedStep })._prepare(),
-  );
+  const ready = steps.map(prepareStep);
   const results = await client.batch(
-    steps.map((step, i) => {
-      const query = prepared[i]?.getQuery() ?? dialect.sqlToQuery(step as SQL);
-      return client.prepare(query.sql).bind(...query.params);
-    }),
+    ready.map(({ query }) => client.prepare(query.sql).bind(...query.params)),
   );
   return results.map((result, i) => {
-    const query = prepared[i];
-    return query ? query.mapResult(result, true) : result;
+    const prepared = ready[i]?.prepared;
+    return prepared ? prepared.mapResult(result, true) : result;
   }) as StepResults<T>;
 }
 

@@ -9,6 +9,7 @@ import {
 } from '@clipdm/shared';
 import { and, eq, inArray, isNotNull, or, type SQLWrapper } from 'drizzle-orm';
 import { directStatusQuery } from '../../conversation-store/direct-chats.ts';
+import type { Value } from '../../db/query-templates.ts';
 import { blocks, contacts, follows, identifiers, settings, users } from '../../db/schema.ts';
 import type { Db } from '../../env.ts';
 import { chunked } from '../../lib/chunked.ts';
@@ -32,7 +33,7 @@ function partyOf(row: {
 /** Each recipient's status in the existing direct conversation with the sender, when there is one. */
 export type ExistingStatus = Map<string, MemberStatus | null>;
 
-function sendersUser(db: Db, senderId: string) {
+function sendersUser(db: Db, senderId: Value) {
   return db
     .select({ birthdate: users.birthdate, suspendedAt: users.suspendedAt, deletedAt: users.deletedAt })
     .from(users)
@@ -43,7 +44,7 @@ function sendersUser(db: Db, senderId: string) {
  * The queries for the facts about the recipients `ids` (a list, or a subquery of user ids), without
  * their status towards the sender: sender, recipients, blocks, follows, contacts.
  */
-export function recipientFactQueries(db: Db, senderId: string, ids: string[] | SQLWrapper) {
+export function recipientFactQueries(db: Db, senderId: Value, ids: string[] | SQLWrapper) {
   return [
     sendersUser(db, senderId),
     db
