@@ -51,7 +51,7 @@ const ids = ['u1', 'u2', 'u3'];
 
 describe('EXPLAIN QUERY PLAN of the hot queries', () => {
   it("inbox page: direct chats are one range of members_box_idx in order, groups a sort of the viewer's", async () => {
-    const { directs, groups } = boxHalvesQueries(db, 'u1', 'accepted', 30, { at: '2026-01-01', id: 'c1' });
+    const { directs, groups } = boxHalvesQueries(db, 'u1', 'accepted', 31, { at: '2026-01-01', id: 'c1' });
     const direct = await plan(directs.toSQL());
     expectIndexed(direct);
     // The member row carries a direct chat's activity: the index gives the order, nothing is sorted.
@@ -81,7 +81,7 @@ describe('EXPLAIN QUERY PLAN of the hot queries', () => {
   });
 
   it('requests page: the same index', async () => {
-    for (const query of Object.values(boxHalvesQueries(db, 'u1', 'request', 30, null))) {
+    for (const query of Object.values(boxHalvesQueries(db, 'u1', 'request', 31, null))) {
       const details = await plan(query.toSQL());
       expectIndexed(details);
       expect(details.join('\n')).toContain('members_box_idx');

@@ -33,7 +33,13 @@ describe('queryTemplate', () => {
 
   it('refuses a use that leaves a placeholder without a value', () => {
     const byId = queryTemplate(
-      (builder) => [builder.select().from(users).where(eq(users.id, sql.placeholder('id')))] as const,
+      (builder) =>
+        [
+          builder
+            .select()
+            .from(users)
+            .where(eq(users.id, sql.placeholder('id'))),
+        ] as const,
     );
     expect(() => byId.fill({ other: 'x' })).toThrow(/placeholder "id"/);
   });

@@ -1,4 +1,5 @@
 import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import type { Value } from '../db/query-templates.ts';
 import type { conversations } from '../db/schema.ts';
 
 /**
@@ -26,7 +27,7 @@ export function hiddenByBlock(parts: {
  * `viewerId` may see: the last one, unless blocks in a group hide it — then the newest before it that
  * they do not hide. Walks messages_conversation_seq_unique backwards, and in practice stops at the first row.
  */
-export function latestSeqSeenBy(viewerId: string, conversation: typeof conversations): SQL {
+export function latestSeqSeenBy(viewerId: Value, conversation: typeof conversations): SQL {
   return sql`(select lm.seq from messages lm where lm.conversation_id = ${conversation.id} and not ${hiddenByBlock(
     {
       viewerId,

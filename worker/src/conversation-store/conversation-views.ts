@@ -1,5 +1,6 @@
 import type { Conversation, Member, Message } from '@clipdm/shared';
 import { and, eq, inArray, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import type { Value } from '../db/query-templates.ts';
 import { blocks, conversations, members, messages, settings, users } from '../db/schema.ts';
 import type { Db } from '../env.ts';
 import { chunked } from '../lib/chunked.ts';
@@ -126,7 +127,7 @@ function toConversation(c: OwnRow, everyone: PersonRow[], lastMessage: Message |
  * The last message of each conversation the viewer may see (`latestSeqSeenBy`), unless it is from before
  * they joined (then there is none to show them).
  */
-function lastMessagesQuery(db: Db, viewerId: string, ids: Ids) {
+function lastMessagesQuery(db: Db, viewerId: Value, ids: Ids) {
   return selectMessages(db)
     .innerJoin(
       conversations,
@@ -159,7 +160,7 @@ export function conversationViewQueries(db: Db, viewerId: string, ids: Ids) {
  * `conversationViewQueries` without the viewer's own rows, for a caller that already reads them (a box
  * page selects `ownRowFields` itself): each statement here runs the page again, so one fewer counts.
  */
-export function viewPartQueries(db: Db, viewerId: string, ids: Ids) {
+export function viewPartQueries(db: Db, viewerId: Value, ids: Ids) {
   const last = lastMessagesQuery(db, viewerId, ids);
   const lastPage = last.as('last_page');
   return [

@@ -1,26 +1,28 @@
 import type { Conversation, MemberStatus } from '@clipdm/shared';
 import { and, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { type Keyset, pastCursor } from '../db/keyset.ts';
+import { queryTemplate, type Value } from '../db/query-templates.ts';
+import { runAsTransaction } from '../db/raw-batch.ts';
 import { conversations, members, settings } from '../db/schema.ts';
 import type { Db } from '../env.ts';
 import { ownRowFields, viewPartQueries, viewsFromRows } from './conversation-views.ts';
 
 /**
  * The two halves of one page of the viewer's inbox or requests, each with the viewer's own row of every
- * conversation (`ownRowFields`), each `limit + 1` deep:
+ * conversation (`ownRowFields`), each `take` deep:
  * - direct chats: one range of members_box_idx, already in order — the member row carries the chat's
  *   activity (`direct_activity_at`, two rows a direct send writes);
  * - groups: the viewer's group rows of the same index (`direct_activity_at` is null there), ordered by each
  *   conversation's own activity, which a group send writes once rather than on every member's row; the
  *   price is a sort of the viewer's groups (docs/performance.md).
- * The page is the newest `limit + 1` of the two together.
+ * The page is the newest `take` (the page and one more) of the two together.
  */
 export function boxHalvesQueries(
   db: Db,
-  userId: string,
-  box: MemberStatus,
-  limit: number,
-  after: Keyset | null,
+  userId: Value,
+  box: Value<MemberStatus>,
+  take: Value<number>,
+  after: { at: Value; id: Value } | null,
 ) {
   const ownRowsOf = (direct: boolean) =>
     and(
@@ -36,7 +38,7 @@ export function boxHalvesQueries(
     .leftJoin(settings, eq(settings.userId, members.userId))
     .where(and(ownRowsOf(true), pastCursor(members.directActivityAt, members.conversationId, after)))
     .orderBy(desc(members.directActivityAt), desc(members.conversationId))
-    .limit(limit + 1);
+    .limit(take);
   const groups = db
     .select(ownRowFields)
     .from(members)
@@ -44,9 +46,38 @@ export function boxHalvesQueries(
     .leftJoin(settings, eq(settings.userId, members.userId))
     .where(and(ownRowsOf(false), pastCursor(conversations.lastActivityAt, conversations.id, after)))
     .orderBy(desc(conversations.lastActivityAt), desc(conversations.id))
-    .limit(limit + 1);
+    .limit(take);
   return { directs, groups };
 }
+
+/** The page's batch: both halves, then the view queries, which take both halves' ids as their list. */
+function boxPageQueries(
+  db: Db,
+  viewerId: Value,
+  box: Value<MemberStatus>,
+  take: Value<number>,
+  after: { at: Value; id: Value } | null,
+) {
+  const { directs, groups } = boxHalvesQueries(db, viewerId, box, take, after);
+  const directIds = directs.as('direct_half');
+  const groupIds = groups.as('group_half');
+  // The view queries take both halves' ids (up to twice the page): cheaper than a third sort to cut them.
+  const pageIds = sql`(select ${directIds.id} from ${directIds} union all select ${groupIds.id} from ${groupIds})`;
+  return [directs, groups, ...viewPartQueries(db, viewerId, pageIds)] as const;
+}
+
+/** `boxPageQueries` built once for a first page and once for a page past a cursor; a read fills in its values. */
+const boxPageTemplates = {
+  first: queryTemplate((db) =>
+    boxPageQueries(db, sql.placeholder('viewerId'), sql.placeholder('box'), sql.placeholder('take'), null),
+  ),
+  next: queryTemplate((db) =>
+    boxPageQueries(db, sql.placeholder('viewerId'), sql.placeholder('box'), sql.placeholder('take'), {
+      at: sql.placeholder('afterAt'),
+      id: sql.placeholder('afterId'),
+    }),
+  ),
+};
 
 /** Newest first, the id breaking ties, as both halves are ordered. */
 function newestFirst(a: Keyset, b: Keyset): number {
@@ -67,16 +98,11 @@ export async function boxPage(
   limit: number,
   after: Keyset | null,
 ): Promise<{ conversations: Conversation[]; more: boolean; last: Keyset | undefined }> {
-  const { directs, groups } = boxHalvesQueries(db, viewerId, box, limit, after);
-  const directIds = directs.as('direct_half');
-  const groupIds = groups.as('group_half');
-  // The view queries take both halves' ids (up to twice the page): cheaper than a third sort to cut them.
-  const pageIds = sql`(select ${directIds.id} from ${directIds} union all select ${groupIds.id} from ${groupIds})`;
-  const [directRows, groupRows, everyone, lastRows, reactionRows] = await db.batch([
-    directs,
-    groups,
-    ...viewPartQueries(db, viewerId, pageIds),
-  ]);
+  const template = after ? boxPageTemplates.next : boxPageTemplates.first;
+  const [directRows, groupRows, everyone, lastRows, reactionRows] = await runAsTransaction(
+    db,
+    template.fill({ viewerId, box, take: limit + 1, afterAt: after?.at, afterId: after?.id }),
+  );
   const rows = [
     ...directRows.map((row) => ({ ...row, at: row.directAt ?? row.lastActivityAt })),
     ...groupRows.map((row) => ({ ...row, at: row.lastActivityAt })),

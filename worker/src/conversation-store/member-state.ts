@@ -1,4 +1,6 @@
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { queryTemplate, type Value } from '../db/query-templates.ts';
+import { runAsTransaction } from '../db/raw-batch.ts';
 import { conversations, members, messages } from '../db/schema.ts';
 import type { Db } from '../env.ts';
 import { hiddenByBlock } from './block-hiding.ts';
@@ -91,7 +93,7 @@ export async function hideDirect(db: Db, conversationId: string, userId: string)
  * conversation is unread while it has messages past the member's read marker that they see
  * (`last_seq − last_read_seq − hidden_unread`).
  */
-export function unreadCountsQuery(db: Db, userIds: string[]) {
+export function unreadCountsQuery(db: Db, userIds: Value[]) {
   return db
     .select({
       userId: members.userId,
@@ -111,6 +113,9 @@ export function unreadCountsQuery(db: Db, userIds: string[]) {
     .groupBy(members.userId);
 }
 
+/** `unreadCountsQuery` for one person (the badge, and a person's own live counts), built once. */
+const oneUsersCounts = queryTemplate((db) => [unreadCountsQuery(db, [sql.placeholder('userId')])] as const);
+
 /**
  * How many conversations in each box have unread messages, for each user (muted ones are not counted in
  * the inbox), in one query.
@@ -121,7 +126,12 @@ export async function unreadCounts(
 ): Promise<Map<string, { inbox: number; requests: number }>> {
   const counts = new Map(userIds.map((id) => [id, { inbox: 0, requests: 0 }]));
   if (userIds.length === 0) return counts;
-  for (const r of await unreadCountsQuery(db, userIds)) {
+  const [one] = userIds;
+  const rows =
+    userIds.length === 1
+      ? (await runAsTransaction(db, oneUsersCounts.fill({ userId: one })))[0]
+      : await unreadCountsQuery(db, userIds);
+  for (const r of rows) {
     counts.set(r.userId, { inbox: Number(r.inbox ?? 0), requests: Number(r.requests ?? 0) });
   }
   return counts;
