@@ -1,6 +1,7 @@
 import type { Conversation, Member, Message } from '@clipdm/shared';
 import { and, eq, inArray, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
-import type { Value } from '../db/query-templates.ts';
+import { queryTemplate, type Value } from '../db/query-templates.ts';
+import { runAsTransaction } from '../db/raw-batch.ts';
 import { blocks, conversations, members, messages, settings, users } from '../db/schema.ts';
 import type { Db } from '../env.ts';
 import { chunked } from '../lib/chunked.ts';
@@ -65,7 +66,7 @@ function ownRows(db: Db, where: SQL | undefined) {
 }
 
 /** Conversation ids: a list, or a subquery (a page of the viewer's box) run in the same batch. */
-type Ids = string[] | SQLWrapper;
+type Ids = Value[] | SQLWrapper;
 
 /** The people still in these conversations, in the order they joined. */
 function peopleOf(db: Db, ids: Ids) {
@@ -149,7 +150,7 @@ function lastMessagesQuery(db: Db, viewerId: Value, ids: Ids) {
  * The queries behind the views of up to 40 conversations, run as one batch: own rows, people, last
  * messages and their reactions. `ids` may be a subquery (a page), so the page and its views are one trip.
  */
-export function conversationViewQueries(db: Db, viewerId: string, ids: Ids) {
+export function conversationViewQueries(db: Db, viewerId: Value, ids: Ids) {
   return [
     ownRows(db, and(eq(members.userId, viewerId), inArray(members.conversationId, ids))),
     ...viewPartQueries(db, viewerId, ids),
@@ -191,8 +192,16 @@ export function viewsFromRows(
   return own.map((c) => toConversation(c, everyone, lastMessages.get(c.id) ?? null));
 }
 
+/** `conversationViewQueries` for one conversation, built once: most views are asked for one at a time. */
+const oneViewTemplate = queryTemplate((db) =>
+  conversationViewQueries(db, sql.placeholder('viewerId'), [sql.placeholder('conversationId')]),
+);
+
 async function chunkViews(db: Db, viewerId: string, ids: string[]): Promise<Conversation[]> {
-  const [own, everyone, lastRows, reactionRows] = await db.batch(conversationViewQueries(db, viewerId, ids));
+  const [own, everyone, lastRows, reactionRows] =
+    ids.length === 1
+      ? await runAsTransaction(db, oneViewTemplate.fill({ viewerId, conversationId: ids[0] }))
+      : await db.batch(conversationViewQueries(db, viewerId, ids));
   return viewsFromRows(viewerId, [own, everyone, lastRows, reactionRows]);
 }
 
@@ -220,7 +229,7 @@ export async function conversationView(
 }
 
 /** The queries behind `conversationViewsFor` for up to 40 viewers of one conversation, run as one batch. */
-export function conversationViewsForQueries(db: Db, conversationId: string, viewerIds: string[]) {
+export function conversationViewsForQueries(db: Db, conversationId: Value, viewerIds: Value[]) {
   return [
     ownRows(db, and(eq(members.conversationId, conversationId), inArray(members.userId, viewerIds))),
     peopleOf(db, [conversationId]),
@@ -244,9 +253,14 @@ export function conversationViewsForQueries(db: Db, conversationId: string, view
   ] as const;
 }
 
-function membersOf(db: Db, conversationId: string) {
+function membersOf(db: Db, conversationId: Value) {
   return db.select({ id: members.userId }).from(members).where(eq(members.conversationId, conversationId));
 }
+
+/** `conversationViewsForQueries` for one viewer (the other person of a direct chat), built once. */
+const oneViewerTemplate = queryTemplate((db) =>
+  conversationViewsForQueries(db, sql.placeholder('conversationId'), [sql.placeholder('viewerId')]),
+);
 
 /**
  * One conversation as each of `viewerIds` sees it, for live events after a change: one batch (reactions
@@ -259,9 +273,10 @@ export async function conversationViewsFor(
 ): Promise<Map<string, Conversation>> {
   const views = new Map<string, Conversation>();
   for (const chunk of chunked(viewerIds, CHUNK)) {
-    const [own, everyone, [last], reactionRows, blockRows] = await db.batch(
-      conversationViewsForQueries(db, conversationId, chunk),
-    );
+    const [own, everyone, [last], reactionRows, blockRows] =
+      chunk.length === 1
+        ? await runAsTransaction(db, oneViewerTemplate.fill({ conversationId, viewerId: chunk[0] }))
+        : await db.batch(conversationViewsForQueries(db, conversationId, chunk));
     const blocked = new Set(blockRows.flatMap((r) => [`${r.a}>${r.b}`, `${r.b}>${r.a}`]));
     for (const c of own) {
       // Nothing from before the viewer joined: a newcomer sees no earlier last message. In a group, the

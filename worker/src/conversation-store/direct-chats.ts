@@ -1,5 +1,6 @@
 import type { MemberStatus } from '@clipdm/shared';
 import { and, eq, inArray, type SQLWrapper, sql } from 'drizzle-orm';
+import type { Value } from '../db/query-templates.ts';
 import { type Step, type StepResults, writeThenRead } from '../db/raw-batch.ts';
 import { conversations, members } from '../db/schema.ts';
 import type { Db } from '../env.ts';
@@ -15,9 +16,10 @@ export function directKeyOf(a: string, b: string): string {
  * search's results): the conversations' keys are then computed in SQL, so the facts and the search that
  * found the people share one batch.
  */
-export function directStatusQuery(db: Db, senderId: string, ids: string[] | SQLWrapper) {
+export function directStatusQuery(db: Db, senderId: Value, ids: string[] | SQLWrapper) {
+  // A list of ids comes with the sender's real id: only the subquery form is ever built as a template.
   const keys = Array.isArray(ids)
-    ? ids.map((id) => directKeyOf(senderId, id))
+    ? ids.map((id) => directKeyOf(senderId as string, id))
     : sql`(select case when ${senderId} < found.id then ${senderId} || ':' || found.id
         else found.id || ':' || ${senderId} end from (${ids}) as found)`;
   return db

@@ -6,7 +6,7 @@ import type { Db } from '../env.ts';
 import { hiddenByBlock } from './block-hiding.ts';
 import { conversationViewQueries, viewsFromRows } from './conversation-views.ts';
 
-const row = (conversationId: string, userId: string) =>
+const row = (conversationId: Value, userId: Value) =>
   and(eq(members.conversationId, conversationId), eq(members.userId, userId));
 
 /**
@@ -26,17 +26,27 @@ const acceptable = or(
  * same batch (one round trip) reads back the viewer's new view and every member row, for the live events.
  */
 export async function acceptConversation(db: Db, conversationId: string, userId: string) {
-  const [, own, everyone, lastRows, reactionRows, rows] = await db.batch([
+  const [, own, everyone, lastRows, reactionRows, rows] = await runAsTransaction(
+    db,
+    acceptTemplate.fill({ conversationId, userId }),
+  );
+  const [view] = viewsFromRows(userId, [own, everyone, lastRows, reactionRows]);
+  return { view, rows };
+}
+
+/** The batch of an accept, built once: the guarded update, the viewer's new view, every member row. */
+const acceptTemplate = queryTemplate((db) => {
+  const conversationId = sql.placeholder('conversationId');
+  const userId = sql.placeholder('userId');
+  return [
     db
       .update(members)
       .set({ state: 'accepted', hidden: false })
       .where(and(row(conversationId, userId), acceptable)),
     ...conversationViewQueries(db, userId, [conversationId]),
     db.select().from(members).where(eq(members.conversationId, conversationId)),
-  ]);
-  const [view] = viewsFromRows(userId, [own, everyone, lastRows, reactionRows]);
-  return { view, rows };
-}
+  ] as const;
+});
 
 /** The statement of a decline, for a batch. */
 export function declineStatement(db: Db, conversationId: string, userId: string) {

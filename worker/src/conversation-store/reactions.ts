@@ -56,7 +56,7 @@ export function reactionRowsOf(db: Db, messageId: string) {
 }
 
 /** Every reaction on a conversation's last message, as raw rows. */
-export function lastMessageReactions(db: Db, conversationId: string) {
+export function lastMessageReactions(db: Db, conversationId: Value) {
   return db
     .select({ userId: reactions.userId, emoji: reactions.emoji })
     .from(reactions)

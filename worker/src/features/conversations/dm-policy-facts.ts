@@ -92,7 +92,7 @@ export function recipientFactQueries(db: Db, senderId: Value, ids: string[] | SQ
 }
 
 /** The queries for the facts about one chunk of recipients, run together in one batch (one round trip). */
-export function policyFactQueries(db: Db, senderId: string, ids: string[] | SQLWrapper) {
+export function policyFactQueries(db: Db, senderId: Value, ids: string[] | SQLWrapper) {
   return [...recipientFactQueries(db, senderId, ids), directStatusQuery(db, senderId, ids)] as const;
 }
 

@@ -1,7 +1,10 @@
 import type { User } from '@clipdm/shared';
+import { sql } from 'drizzle-orm';
+import { queryTemplate, type Value } from '../../db/query-templates.ts';
+import { runAsTransaction } from '../../db/raw-batch.ts';
 import type { Db } from '../../env.ts';
 import { factsFromPolicyRows, policyFactQueries } from '../conversations/dm-policy-facts.ts';
-import { searchPeopleQuery } from './queries.ts';
+import { adultBornBy, searchPeopleQuery } from './queries.ts';
 import { userViewsFrom } from './user-views.ts';
 
 /**
@@ -11,11 +14,20 @@ import { userViewsFrom } from './user-views.ts';
  * cheaper than the second round trip it saves.
  */
 export async function findPeople(db: Db, viewerId: string, q: string): Promise<User[]> {
-  const search = searchPeopleQuery(db, viewerId, q);
-  const found = search.as('found');
-  const [rows, ...factRows] = await db.batch([
-    search,
-    ...policyFactQueries(db, viewerId, db.select({ id: found.id }).from(found)),
-  ]);
+  const [rows, ...factRows] = await runAsTransaction(
+    db,
+    findPeopleTemplate.fill({ viewerId, q, adultsBornBy: adultBornBy() }),
+  );
   return userViewsFrom(rows, factsFromPolicyRows(viewerId, factRows));
 }
+
+function findPeopleQueries(db: Db, viewerId: Value, q: Value, adultsBornBy: Value) {
+  const search = searchPeopleQuery(db, viewerId, q, adultsBornBy);
+  const found = search.as('found');
+  return [search, ...policyFactQueries(db, viewerId, db.select({ id: found.id }).from(found))] as const;
+}
+
+/** `findPeopleQueries` built once (drizzle's building was half of a search's CPU); a search fills in its values. */
+const findPeopleTemplate = queryTemplate((db) =>
+  findPeopleQueries(db, sql.placeholder('viewerId'), sql.placeholder('q'), sql.placeholder('adultsBornBy')),
+);

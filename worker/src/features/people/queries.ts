@@ -13,6 +13,7 @@ import {
   sql,
 } from 'drizzle-orm';
 import { type Keyset, pastCursor } from '../../db/keyset.ts';
+import type { Value } from '../../db/query-templates.ts';
 import { blocks, follows, users } from '../../db/schema.ts';
 import type { Db } from '../../env.ts';
 import type { UserRow } from '../account/queries.ts';
@@ -28,7 +29,7 @@ function startsWith(key: SQLWrapper, prefix: SQLWrapper): SQL {
   return sql`(${key} >= ${prefix} and ${key} < ${prefix} || char(1114111))`;
 }
 
-const notBlockedEitherWay = (viewerId: string) =>
+const notBlockedEitherWay = (viewerId: Value) =>
   notExists(
     sql`(select 1 from ${blocks} where (${blocks.blockerId} = ${viewerId} and ${blocks.blockedId} = ${users.id})
       or (${blocks.blockerId} = ${users.id} and ${blocks.blockedId} = ${viewerId}))`,
@@ -41,9 +42,9 @@ export function adultBornBy(today = new Date()): string {
 }
 
 /** Adults, and minors only to those who follow them: 13–17-year-olds are not found by strangers. */
-const findableBy = (db: Db, viewerId: string) =>
+const findableBy = (db: Db, viewerId: Value, adultsBornBy: Value) =>
   or(
-    lte(users.birthdate, adultBornBy()),
+    lte(users.birthdate, adultsBornBy),
     exists(
       db
         .select({ one: follows.followerId })
@@ -59,12 +60,12 @@ const findableBy = (db: Db, viewerId: string) =>
  * ordered by handle made SQLite walk the whole handle index instead. A query, not its rows: `findPeople`
  * runs it in one batch with the viewer's policy facts about the people it finds.
  */
-export function searchPeopleQuery(db: Db, viewerId: string, q: string) {
+export function searchPeopleQuery(db: Db, viewerId: Value, q: Value, adultsBornBy: Value = adultBornBy()) {
   const visible = and(
     isNull(users.deletedAt),
     sql`${users.id} <> ${viewerId}`,
     notBlockedEitherWay(viewerId),
-    findableBy(db, viewerId),
+    findableBy(db, viewerId, adultsBornBy),
   );
   const lowerQ = sql`lower(${q})`;
   // Handles are stored in lowercase; `lower` folds ASCII only, as users_display_name_lower_idx does.
