@@ -4,25 +4,26 @@ const pad = (text, width) => String(text).padEnd(width);
 const num = (value, digits = 0) =>
   value === undefined || value === null ? '–' : Number(value).toFixed(digits);
 
-export function printTable(rows, floor, log) {
-  const header = `${pad('endpoint', 40)}${pad('req/s', 8)}${pad('p50 ms', 8)}${pad('p99 ms', 8)}${pad('×floor', 8)}${pad('D1 rt', 7)}${pad('stmts', 7)}${pad('rows r', 8)}${pad('rows w', 8)}D1 ms`;
+/** Each row carries `floor`: the mean of the floor's runs just before and just after it (run.mjs). */
+export function printTable(rows, log) {
+  const header = `${pad('endpoint', 40)}${pad('req/s', 8)}${pad('p50 ms', 8)}${pad('p99 ms', 8)}${pad('floor', 7)}${pad('×floor', 8)}${pad('D1 rt', 7)}${pad('stmts', 7)}${pad('rows r', 8)}${pad('rows w', 8)}D1 ms`;
   log('');
   log(header);
   log('-'.repeat(header.length));
   for (const row of rows) {
     const bill = row.bill ?? {};
     log(
-      `${pad(row.name, 40)}${pad(num(row.perSecond), 8)}${pad(num(row.p50), 8)}${pad(num(row.p99), 8)}${pad(num(row.perSecond / floor.perSecond, 2), 8)}${pad(num(bill.rt), 7)}${pad(num(bill.st), 7)}${pad(num(bill.rr), 8)}${pad(num(bill.rw), 8)}${num(bill.ms, 2)}`,
+      `${pad(row.name, 40)}${pad(num(row.perSecond), 8)}${pad(num(row.p50), 8)}${pad(num(row.p99), 8)}${pad(num(row.floor), 7)}${pad(num(row.perSecond / row.floor, 2), 8)}${pad(num(bill.rt), 7)}${pad(num(bill.st), 7)}${pad(num(bill.rr), 8)}${pad(num(bill.rw), 8)}${num(bill.ms, 2)}`,
     );
   }
   log('');
 }
 
 /** Every budget as `{ budget, figure, pass }`; `pass: null` is a budget this run does not measure. */
-export function budgets({ rows, floor, pairs, live, panelKb, panel }) {
+export function budgets({ rows, pairs, live, panelKb, panel }) {
   const verdicts = [];
   for (const row of rows) {
-    const ratio = row.perSecond / floor.perSecond;
+    const ratio = row.perSecond / row.floor;
     verdicts.push({
       budget: `${row.name}: ≥ 0.5× the floor`,
       figure: `${ratio.toFixed(2)}×`,
