@@ -5,6 +5,7 @@ import { drizzle } from 'drizzle-orm/d1';
 import { describe, expect, it } from 'vitest';
 import { livePresence } from '../src/db/schema.ts';
 import type { Env } from '../src/env.ts';
+import { unreadDeliveries } from '../src/live/audiences.ts';
 import { markLive } from '../src/live/presence.ts';
 import { publish } from '../src/live/publish.ts';
 import { signUp } from './helpers.ts';
@@ -112,5 +113,34 @@ describe('publish() and presence', () => {
     ]);
     await waitOnExecutionContext(ctx);
     expect(counting.reached.sort()).toEqual([alice.user.id, bob.user.id].sort());
+  });
+});
+
+describe('live events are worked out only for people listening', () => {
+  it("reads the unread counts of people with a socket open, and not the others'", async () => {
+    const [alice, bob] = await Promise.all([signUp('alice'), signUp('bob')]);
+    await connect(alice);
+    const deliveries = await unreadDeliveries(db, [alice.user.id, bob.user.id]);
+    expect(deliveries).toEqual([{ userId: alice.user.id, event: { type: 'unread', inbox: 0, requests: 0 } }]);
+  });
+
+  it("reads everyone's counts when presence cannot be read", async () => {
+    const [alice, bob] = await Promise.all([signUp('alice'), signUp('bob')]);
+    // A database whose presence table cannot be read, and everything else can.
+    const presenceDown = drizzle(
+      new Proxy(env.DB, {
+        get(target, key) {
+          if (key === 'prepare')
+            return (query: string) => {
+              if (query.includes('live_presence')) throw new Error('presence is down');
+              return target.prepare(query);
+            };
+          const value = Reflect.get(target, key, target);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      }),
+    );
+    const deliveries = await unreadDeliveries(presenceDown, [alice.user.id, bob.user.id]);
+    expect(deliveries.map((d) => d.userId).sort()).toEqual([alice.user.id, bob.user.id].sort());
   });
 });

@@ -5,6 +5,8 @@ import { type MemberRow, memberRows } from '../conversation-store/membership.ts'
 import { type MessageRow, toMessage } from '../conversation-store/message-rows.ts';
 import type { Db } from '../env.ts';
 import { chunked } from '../lib/chunked.ts';
+import { describeError, logEvent } from '../lib/log.ts';
+import { liveAmong } from './presence.ts';
 import type { Delivery } from './publish.ts';
 
 /**
@@ -14,14 +16,32 @@ import type { Delivery } from './publish.ts';
 
 const shows = (m: MemberRow) => (m.state === 'accepted' || m.state === 'request') && !m.hidden;
 
-/** `unread` events with each user's current counts. */
+/**
+ * Of `userIds`, those with a socket open: the counts and views below are read only for people who will hear
+ * them (a person's counts can be thousands of rows, re-read on every accept or read marker). If presence
+ * cannot be read, everyone, as `publish` does.
+ */
+async function listening(db: Db, userIds: string[]): Promise<string[]> {
+  if (userIds.length === 0) return [];
+  const live = await liveAmong(db, userIds).catch((error) => {
+    logEvent('warn', {
+      msg: 'presence read failed; working out events for everyone',
+      error: describeError(error),
+    });
+    return null;
+  });
+  return live ? userIds.filter((id) => live.has(id)) : userIds;
+}
+
+/** `unread` events with each listening user's current counts. */
 export async function unreadDeliveries(db: Db, userIds: string[]): Promise<Delivery[]> {
-  const counts = await unreadCounts(db, userIds);
+  const counts = await unreadCounts(db, await listening(db, userIds));
   return [...counts].map(([userId, c]) => ({ userId, event: { type: 'unread', ...c } }));
 }
 
-/** `conversation` events, each member seeing their own view of it. */
-export async function conversationDeliveries(db: Db, conversationId: string, userIds: string[]) {
+/** `conversation` events, each listening member seeing their own view of it. */
+export async function conversationDeliveries(db: Db, conversationId: string, everyone: string[]) {
+  const userIds = await listening(db, everyone);
   const views = await conversationViewsFor(db, conversationId, userIds);
   return userIds.flatMap((userId): Delivery[] => {
     const conversation = views.get(userId);

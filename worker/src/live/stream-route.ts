@@ -61,8 +61,9 @@ export const streamRoutes = new Hono<AppEnv>()
       }
       const owner = await consumeStreamTicket(c.get('db'), c.req.valid('query').ticket);
       if (!owner) throw new ApiError('unauthorized', 'The ticket is unknown, already used or expired');
-      // Marked before the socket exists, so no event published once it is open can skip this hub; the hub
-      // clears the mark when its last socket closes, unless a newer socket has replaced it.
+      // Marked before the socket exists, so every presence read once it is open finds it (what was published
+      // just before, the client reads in its resync on open); the hub clears the mark when its last socket
+      // closes, unless a newer socket has replaced it.
       const mark = crypto.randomUUID();
       await markLive(c.get('db'), owner.userId, mark);
       const hub = c.env.USER_HUB.get(c.env.USER_HUB.idFromName(owner.userId));
