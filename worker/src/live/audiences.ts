@@ -35,15 +35,22 @@ async function listening(db: Db, userIds: string[]): Promise<string[]> {
 
 /** `unread` events with each listening user's current counts. */
 export async function unreadDeliveries(db: Db, userIds: string[]): Promise<Delivery[]> {
-  const counts = await unreadCounts(db, await listening(db, userIds));
+  return countsFor(db, await listening(db, userIds));
+}
+
+async function countsFor(db: Db, listeners: string[]): Promise<Delivery[]> {
+  const counts = await unreadCounts(db, listeners);
   return [...counts].map(([userId, c]) => ({ userId, event: { type: 'unread', ...c } }));
 }
 
 /** `conversation` events, each listening member seeing their own view of it. */
-export async function conversationDeliveries(db: Db, conversationId: string, everyone: string[]) {
-  const userIds = await listening(db, everyone);
-  const views = await conversationViewsFor(db, conversationId, userIds);
-  return userIds.flatMap((userId): Delivery[] => {
+export async function conversationDeliveries(db: Db, conversationId: string, userIds: string[]) {
+  return viewsFor(db, conversationId, await listening(db, userIds));
+}
+
+async function viewsFor(db: Db, conversationId: string, listeners: string[]): Promise<Delivery[]> {
+  const views = await conversationViewsFor(db, conversationId, listeners);
+  return listeners.flatMap((userId): Delivery[] => {
     const conversation = views.get(userId);
     return conversation ? [{ userId, event: { type: 'conversation', conversation } }] : [];
   });
@@ -66,7 +73,8 @@ export async function membersChangedDeliveries(db: Db, conversationIds: string[]
 }
 
 /**
- * After a message: the message to everyone whose box shows the conversation, the conversation itself to
+ * After a message, to the members with a socket open (`listening`): the message to everyone whose box shows
+ * the conversation, the conversation itself to
  * those for whom it just appeared (to all of them when the members changed), and new unread counts to the
  * others. `after`: the member rows after the write, when the write already read them. `hiddenFrom`:
  * members who block the sender or are blocked by them (in a group): they hear nothing of this message.
@@ -83,13 +91,20 @@ export async function messageDeliveries(
 ): Promise<Delivery[]> {
   const after = known ?? (await memberRows(db, row.conversationId));
   const hidden = new Set(hiddenFrom);
-  const visible = after.filter((m) => shows(m) && !hidden.has(m.userId));
+  // One presence read for the whole audience: nothing is worked out, or sent, for someone not listening.
+  const listeners = new Set(
+    await listening(
+      db,
+      after.filter((m) => shows(m) && !hidden.has(m.userId)).map((m) => m.userId),
+    ),
+  );
+  const visible = after.filter((m) => listeners.has(m.userId));
   const wasShown = new Set(before.filter(shows).map((m) => m.userId));
   const others = visible.filter((m) => m.userId !== row.senderId).map((m) => m.userId);
   const appeared = visible.filter((m) => membersChanged || !wasShown.has(m.userId)).map((m) => m.userId);
   const [newlyShown, unread] = await Promise.all([
-    conversationDeliveries(db, row.conversationId, appeared),
-    unreadDeliveries(db, others),
+    viewsFor(db, row.conversationId, appeared),
+    countsFor(db, others),
   ]);
   const messagesOut: Delivery[] = visible.map((m) => ({
     userId: m.userId,
