@@ -74,29 +74,19 @@ function messagePageQueries(db: Db, reader: Reader, page: PageWindow) {
 }
 
 /** `messagePageQueries` built once per kind of page (newest, before, after): a read only fills in its values. */
-const placeholder = (name: string) => sql.placeholder(name);
+function pageTemplate(bound?: 'before' | 'after') {
+  return queryTemplate((db) =>
+    messagePageQueries(
+      db,
+      { conversationId: sql.placeholder('conversationId'), userId: sql.placeholder('userId') },
+      { ...(bound ? { [bound]: sql.placeholder(bound) } : {}), take: sql.placeholder('take') },
+    ),
+  );
+}
 const pageTemplates = {
-  newest: queryTemplate((db) =>
-    messagePageQueries(
-      db,
-      { conversationId: placeholder('conversationId'), userId: placeholder('userId') },
-      { take: placeholder('take') },
-    ),
-  ),
-  before: queryTemplate((db) =>
-    messagePageQueries(
-      db,
-      { conversationId: placeholder('conversationId'), userId: placeholder('userId') },
-      { before: placeholder('before'), take: placeholder('take') },
-    ),
-  ),
-  after: queryTemplate((db) =>
-    messagePageQueries(
-      db,
-      { conversationId: placeholder('conversationId'), userId: placeholder('userId') },
-      { after: placeholder('after'), take: placeholder('take') },
-    ),
-  ),
+  newest: pageTemplate(),
+  before: pageTemplate('before'),
+  after: pageTemplate('after'),
 };
 
 /**
